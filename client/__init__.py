@@ -1,0 +1,1 @@
+"""What a platform partner runs: local DP training, scoring and evaluation."""

@@ -1,0 +1,1 @@
+"""The grooming-risk detector: conversations -> normalized text -> hashed features -> risk."""

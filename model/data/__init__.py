@@ -1,0 +1,1 @@
+"""Conversation records and their interchange formats (JSONL, PAN-2012 XML)."""

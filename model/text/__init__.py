@@ -1,0 +1,1 @@
+"""Text normalization for coded writing and stable feature hashing."""

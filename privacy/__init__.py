@@ -1,0 +1,1 @@
+"""Privacy mechanisms shared by platforms and coordinator: accounting, DP-SGD, clipping norms."""

@@ -1,0 +1,1 @@
+"""What a federation coordinator runs (aggregation, releases); built in the federation issue."""

@@ -1,0 +1,1 @@
+"""Synthetic platforms, the main job, benchmarks: for tests and demos, never a product dependency."""

@@ -1,0 +1,1 @@
+"""Deterministic synthetic chat corpus (English and Dutch), non-explicit by rule."""
