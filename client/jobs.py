@@ -1,0 +1,95 @@
+"""The platform's batch jobs behind the CLI: train a model directory, score a file, evaluate.
+
+Constraints: input files are streamed (`score` and `evaluate` hold one chunk of conversations at
+a time); outputs are written to a temporary file and renamed, so a failed job never leaves a
+half-written result in place of a good one. Files in the PAN-2012 XML format are recognised by
+their `.xml` suffix.
+
+Example:
+    >>> train_file(Path("platform.jsonl"), Path("model"), TrainSettings())  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from client.evaluate import chunked, evaluate
+from client.local_training import TrainSettings, train_local
+from model.data.conversation import Conversation
+from model.data.jsonl import read_all, read_conversations
+from model.data.pan2012 import read_pan_conversations
+from model.detector import Detector, load_detector, save_detector
+from model.evaluation import warning_index
+
+
+def read_any(path: Path, *, require_label: bool) -> Iterator[Conversation]:
+    """Stream conversations from JSONL, or from PAN-2012 XML (with its predator list beside)."""
+    if path.suffix.lower() != ".xml":
+        return read_conversations(path, require_label=require_label)
+    predators = path.with_suffix(".predators.txt")
+    return read_pan_conversations(path, predators if predators.is_file() else None)
+
+
+def train_file(data: Path, out: Path, settings: TrainSettings) -> dict[str, Any]:
+    """Train on a labelled file and write the model directory; return the model card."""
+    conversations = read_all(data, require_label=True)
+    result = train_local(conversations, settings)
+    card = {
+        "model": "LureWatch conversation risk network",
+        "trained_on": data.name,
+        **result.card,
+        "epoch_losses": result.epoch_losses,
+        "network": result.detector.net.config.to_json(),
+        "hashing": result.detector.hashing.to_json(),
+        "threshold": result.detector.threshold,
+        "intended_use": "flag conversations for human review; never report automatically",
+    }
+    save_detector(out, result.detector, card)
+    return card
+
+
+def score_lines(detector: Detector, conversations: Iterator[Conversation]) -> Iterator[str]:
+    """One JSON line per conversation: id, risk, flagged, first_alert."""
+    for chunk in chunked(conversations):
+        for conversation, scores in zip(chunk, detector.message_scores(chunk), strict=True):
+            alert = warning_index(scores, detector.threshold, detector.skepticism) if len(
+                scores) else None  # fmt: skip
+            record = {
+                "id": conversation.id,
+                "risk": round(float(scores.max()), 6) if len(scores) else 0.0,
+                "flagged": alert is not None,
+                "first_alert": alert,
+            }
+            yield json.dumps(record) + "\n"
+
+
+def score_file(data: Path, model: Path, out: Path) -> int:
+    """Score every conversation of `data` into `out`; return how many were scored."""
+    detector = load_detector(model)
+    return _write_atomically(out, score_lines(detector, read_any(data, require_label=False)))
+
+
+def evaluate_file(data: Path, model: Path, out: Path | None) -> dict[str, Any]:
+    """Evaluate a model on a labelled file; write the report as JSON when `out` is given."""
+    report = evaluate(load_detector(model), read_any(data, require_label=True))
+    if out is not None:
+        _write_atomically(out, iter([json.dumps(report, indent=2) + "\n"]))
+    return report
+
+
+def _write_atomically(path: Path, chunks: Iterator[str]) -> int:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(path.name + ".partial")
+    count = 0
+    try:
+        with partial.open("w", encoding="utf-8") as handle:
+            for count, chunk in enumerate(chunks, start=1):  # noqa: B007
+                handle.write(chunk)
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
+    return count

@@ -1,0 +1,140 @@
+"""Risk after every message: batch scoring of whole conversations, and a streaming scorer.
+
+Constraints: the risk after message k is the network's score of the window of the last
+`window` messages ending at k, exactly what training sees; both scorers compute each message's
+state once and pool windows from those states, and they agree to float precision (tested).
+The streaming scorer keeps per-conversation state only for the last `window` messages.
+
+Example:
+    >>> import numpy as np  # doctest: +SKIP
+    >>> scores = detector_scores(net, encoded)  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import numpy.typing as npt
+import torch
+
+from model.network import ConversationRiskNet
+from model.text.hashing import FeatureHasher
+from model.text.normalize import normalize
+from model.windows import EncodedConversation
+
+_WINDOWS_PER_CALL = 1024
+Scores = npt.NDArray[np.float32]
+
+
+def message_states(
+    net: ConversationRiskNet, ids: npt.NDArray[np.integer], offsets: npt.NDArray[np.int64]
+) -> torch.Tensor:
+    """States (messages, hidden) of flat messages; `offsets` has one start per message."""
+    with torch.no_grad():
+        bags = net.embed_messages(
+            torch.as_tensor(ids, dtype=torch.int64), torch.as_tensor(offsets[:-1])
+        )
+        return net.message_states(bags)
+
+
+def window_risks(
+    net: ConversationRiskNet, states: torch.Tensor, authors: torch.Tensor, lengths: torch.Tensor
+) -> Scores:
+    """Risks of windows: states (B, W, H) left-aligned, author slots (B, W), lengths (B,)."""
+    mask = (torch.arange(states.shape[1]).unsqueeze(0) < lengths.unsqueeze(1)).float()
+    authors = authors.masked_fill(mask == 0, net.config.authors)
+    with torch.no_grad():
+        return torch.sigmoid(net.window_logits(states, authors, mask)).numpy()
+
+
+def conversation_scores(
+    net: ConversationRiskNet, encoded: Sequence[EncodedConversation]
+) -> list[Scores]:
+    """Per-message risks of each conversation (risk after message k at index k)."""
+    if not encoded:
+        return []
+    ids = np.concatenate([e.ids for e in encoded])
+    sizes = np.concatenate([np.diff(e.offsets) for e in encoded])
+    offsets = np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64)
+    states = message_states(net, ids, offsets)
+    index, lengths = _prefix_windows([len(e) for e in encoded], net.config.window)
+    authors = torch.from_numpy(np.concatenate([e.authors for e in encoded]))
+    risks = np.concatenate(
+        [
+            window_risks(net, states[rows], authors[rows], torch.from_numpy(lens))
+            for rows, lens in _chunks(index, lengths)
+        ]
+    ).astype(np.float32)
+    return np.split(risks, np.cumsum([len(e) for e in encoded])[:-1])
+
+
+def _prefix_windows(
+    counts: Sequence[int], window: int
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """Global message indices (N, W) of the window ending at each message, and its length."""
+    starts = np.repeat(np.cumsum([0, *counts[:-1]]), counts)
+    position = np.concatenate([np.arange(c) for c in counts])
+    lengths = np.minimum(position + 1, window)
+    first = starts + position - lengths + 1
+    index = first[:, None] + np.arange(window)[None, :]
+    last = (starts + position)[:, None]
+    return np.minimum(index, last), lengths
+
+
+def _chunks(
+    index: npt.NDArray[np.int64], lengths: npt.NDArray[np.int64]
+) -> list[tuple[torch.Tensor, npt.NDArray[np.int64]]]:
+    return [
+        (torch.from_numpy(index[s : s + _WINDOWS_PER_CALL]), lengths[s : s + _WINDOWS_PER_CALL])
+        for s in range(0, len(index), _WINDOWS_PER_CALL)
+    ]
+
+
+@dataclass
+class ConversationState:
+    """What the streaming scorer remembers of one live conversation."""
+
+    window: int
+    authors: dict[str, int] = field(default_factory=dict)
+    states: deque[torch.Tensor] = field(default_factory=deque)
+    slots: deque[int] = field(default_factory=deque)
+    messages: int = 0
+
+    def push(self, state: torch.Tensor, author: str, scored: int) -> None:
+        """Append one message's state, forgetting what falls out of the window."""
+        slot = min(self.authors.setdefault(author, len(self.authors)), scored)
+        self.states.append(state)
+        self.slots.append(slot)
+        if len(self.states) > self.window:
+            self.states.popleft()
+            self.slots.popleft()
+        self.messages += 1
+
+
+class StreamingScorer:
+    """Scores messages as they arrive; `score_events` micro-batches many conversations."""
+
+    def __init__(self, net: ConversationRiskNet, hasher: FeatureHasher) -> None:
+        self.net = net
+        self.hasher = hasher
+        self.conversations: dict[str, ConversationState] = {}
+
+    def score_events(self, events: Sequence[tuple[str, str, str]]) -> Scores:
+        """Risk after each `(conversation_id, author, text)` event, in order."""
+        ids, offsets = self.hasher.hash_messages([normalize(text) for _, _, text in events])
+        states = message_states(self.net, ids, offsets)
+        cfg = self.net.config
+        windows, slots, lengths = [], [], []
+        for (conversation_id, author, _), state in zip(events, states, strict=True):
+            live = self.conversations.setdefault(conversation_id, ConversationState(cfg.window))
+            live.push(state, author, cfg.authors)
+            padding = cfg.window - len(live.states)
+            windows.append(torch.stack([*live.states, *[state] * padding]))
+            slots.append(list(live.slots) + [cfg.authors] * padding)
+            lengths.append(len(live.states))
+        return window_risks(
+            self.net, torch.stack(windows), torch.tensor(slots), torch.tensor(lengths)
+        )
