@@ -52,9 +52,11 @@ def _settings(args: argparse.Namespace) -> TrainSettings:
     dp = None if args.no_dp else DPConfig(args.epsilon, args.delta, args.max_grad_norm)
     return TrainSettings(
         training=TrainingConfig(
-            epochs=args.epochs, batch_size=args.batch_size,
-            learning_rate=args.learning_rate, seed=args.seed,
-        ),  # fmt: skip
+            epochs=args.epochs,
+            batch_size=args.batch_size,
+            learning_rate=args.learning_rate,
+            seed=args.seed,
+        ),
         network=NetworkConfig(buckets=args.buckets),
         hashing=HashingConfig(buckets=args.buckets),
         dp=dp,
@@ -66,8 +68,11 @@ def _settings(args: argparse.Namespace) -> TrainSettings:
 def _train(args: argparse.Namespace) -> None:
     card = train_file(args.data, args.out, _settings(args))
     privacy = card["privacy"]
-    spent = f"epsilon {privacy['epsilon']:.3f} at delta {privacy['delta']:g}" if privacy[
-        "dp"] else "no DP"  # fmt: skip
+    spent = (
+        f"epsilon {privacy['epsilon']:.3f} at delta {privacy['delta']:g}"
+        if privacy["dp"]
+        else "no DP"
+    )
     print(f"wrote {args.out} ({spent}; validation F1 {card['validation'].get('f1', 'n/a')})")
 
 
@@ -97,8 +102,10 @@ def _headline(report: dict[str, Any]) -> dict[str, Any]:
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], None]] = {
-    "train-local": _train, "score": _score, "evaluate": _evaluate,
-}  # fmt: skip
+    "train-local": _train,
+    "score": _score,
+    "evaluate": _evaluate,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

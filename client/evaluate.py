@@ -96,13 +96,16 @@ def report(scored: ScoredSet, threshold: float, skepticism: int) -> dict[str, An
         raise ValueError("There are no conversations to evaluate.")
     flags = risks >= threshold
     result: dict[str, Any] = {
-        "dataset": {"conversations": int(labels.size), "positives": int(labels.sum()),
-                    "messages": int(sum(s.size for s in scored.scores))},
+        "dataset": {
+            "conversations": int(labels.size),
+            "positives": int(labels.sum()),
+            "messages": int(sum(s.size for s in scored.scores)),
+        },
         "conversation": classification_metrics(labels, risks, threshold),
         "false_positive_rate_by_kind": _negative_rates(flags, labels, scored.slices["kind"]),
         "by_lang": _by_slice(labels, risks, threshold, scored.slices["lang"]),
         "by_platform": _by_slice(labels, risks, threshold, scored.slices["platform"]),
-    }  # fmt: skip
+    }
     if labels.any():
         result["early_warning"] = early_warning_metrics(
             labels, scored.scores, threshold, skepticism, scored.first_risk
@@ -123,9 +126,11 @@ def _negative_rates(
 
 
 def _by_slice(
-    labels: npt.NDArray[np.int64], risks: npt.NDArray[np.float64], threshold: float,
+    labels: npt.NDArray[np.int64],
+    risks: npt.NDArray[np.float64],
+    threshold: float,
     values: list[str],
-) -> dict[str, dict[str, Any]]:  # fmt: skip
+) -> dict[str, dict[str, Any]]:
     keys = np.array(values)
     result = {}
     for value in sorted(set(values)):

@@ -56,8 +56,11 @@ def score_lines(detector: Detector, conversations: Iterator[Conversation]) -> It
     """One JSON line per conversation: id, risk, flagged, first_alert."""
     for chunk in chunked(conversations):
         for conversation, scores in zip(chunk, detector.message_scores(chunk), strict=True):
-            alert = warning_index(scores, detector.threshold, detector.skepticism) if len(
-                scores) else None  # fmt: skip
+            alert = (
+                warning_index(scores, detector.threshold, detector.skepticism)
+                if len(scores)
+                else None
+            )
             record = {
                 "id": conversation.id,
                 "risk": round(float(scores.max()), 6) if len(scores) else 0.0,

@@ -68,7 +68,7 @@ def split_train_validation(
     for label in (0, 1):
         group = [c for c in conversations if c.label == label]
         order = rng.permutation(len(group))
-        cut = int(round(len(group) * share))
+        cut = round(len(group) * share)
         validation.extend(group[i] for i in order[:cut])
         train.extend(group[i] for i in order[cut:])
     return train, validation
@@ -125,11 +125,15 @@ def _fit(
     if settings.dp is not None:
         private = make_private(model, optimizer, loader, settings.dp, epochs)
         model, optimizer, criterion, loader = (
-            private.model, private.optimizer, private.criterion, private.loader,
-        )  # fmt: skip
+            private.model,
+            private.optimizer,
+            private.criterion,
+            private.loader,
+        )
     bar = tqdm(total=epochs * len(loader), desc="training", disable=not settings.progress)
-    losses = [run_epoch(model, loader, optimizer, criterion, lambda: bar.update()) for _ in
-              range(epochs)]  # fmt: skip
+    losses = [
+        run_epoch(model, loader, optimizer, criterion, lambda: bar.update()) for _ in range(epochs)
+    ]
     bar.close()
     if private is None or settings.dp is None:
         return losses, {"dp": False, "epsilon": None, "delta": None}
@@ -156,7 +160,9 @@ def _choose_threshold(
     return threshold, {**classification_metrics(labels, risks, threshold), "split": "validation"}
 
 
-def _data_sizes(train: Sequence[Conversation], validation: Sequence[Conversation]) -> dict[str, int]:
+def _data_sizes(
+    train: Sequence[Conversation], validation: Sequence[Conversation]
+) -> dict[str, int]:
     return {
         "train_conversations": len(train),
         "train_positives": sum(c.label == 1 for c in train),

@@ -41,7 +41,7 @@ def bag_embedding_norm_sample(
 def _chunk_norms(
     ids: torch.Tensor, slots: torch.Tensor, weights: torch.Tensor, backprops: torch.Tensor
 ) -> torch.Tensor:
-    batch, tokens = ids.shape
+    batch = ids.shape[0]
     dim = backprops.shape[-1]
     message_grads = torch.gather(backprops, 1, slots.unsqueeze(-1).expand(-1, -1, dim))
     contributions = (weights.unsqueeze(-1) * message_grads).reshape(-1, dim)

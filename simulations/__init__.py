@@ -1,1 +1,1 @@
-"""Synthetic platforms, the main job, benchmarks: for tests and demos, never a product dependency."""
+"""Synthetic platforms, the main run and benchmarks: for tests and demos, never a dependency."""

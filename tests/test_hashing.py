@@ -47,7 +47,7 @@ def test_message_has_word_and_char_ngrams_in_range() -> None:
 
 
 def test_empty_message_gets_no_ids() -> None:
-    ids, offsets = FeatureHasher(HashingConfig()).hash_messages(["", "x"])
+    _, offsets = FeatureHasher(HashingConfig()).hash_messages(["", "x"])
     assert offsets.tolist() == [0, 0, 2]  # "  " has no 3-gram; " x " has one, plus word "x"
 
 
@@ -60,8 +60,11 @@ def test_ids_are_identical_in_a_fresh_process() -> None:
     )
     other = subprocess.run(
         [sys.executable, "-c", code, json.dumps(TEXTS)],
-        capture_output=True, text=True, check=True, env={"PYTHONHASHSEED": "12345"},
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PYTHONHASHSEED": "12345"},
+    )
     assert json.loads(other.stdout) == ids.tolist()
 
 

@@ -51,8 +51,9 @@ def _interleaved(conversations: list[Conversation], seed: int) -> list[tuple[str
 @pytest.mark.parametrize("seed", [0, 1, 2])
 def test_streaming_equals_batch_scores(seed: int) -> None:
     detector, conversations = _detector(), _conversations(seed)
-    batch = {c.id: s for c, s in zip(conversations, detector.message_scores(conversations),
-                                      strict=True)}  # fmt: skip
+    batch = {
+        c.id: s for c, s in zip(conversations, detector.message_scores(conversations), strict=True)
+    }
     events = _interleaved(conversations, seed)
     scorer, streamed = detector.streaming(), {c.id: [] for c in conversations}
     for start in range(0, len(events), 7):  # micro-batches of 7 events
@@ -77,8 +78,9 @@ def test_saved_detector_scores_the_same(tmp_path: Path) -> None:
     save_detector(tmp_path, detector, {"note": "test"})
     loaded = load_detector(tmp_path)
     assert (loaded.threshold, loaded.skepticism) == (0.42, 2)
-    for a, b in zip(detector.message_scores(conversations), loaded.message_scores(conversations),
-                    strict=True):  # fmt: skip
+    for a, b in zip(
+        detector.message_scores(conversations), loaded.message_scores(conversations), strict=True
+    ):
         assert a == pytest.approx(b)
 
 
@@ -98,5 +100,5 @@ def test_bad_config_names_file_and_key(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match=r"config\.json: field 'network'.*dim"):
         load_detector(tmp_path)
     (tmp_path / CARD).unlink()
-    with pytest.raises(ValueError, match="model-card.json: missing"):
+    with pytest.raises(ValueError, match=r"model-card\.json: missing"):
         load_detector(tmp_path)

@@ -21,12 +21,43 @@ _ZERO_WIDTH = "\u00ad\u034f\u180e\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u206
 _EMOJI_MODIFIERS = "\ufe0e\ufe0f" + "".join(chr(c) for c in range(0x1F3FB, 0x1F400))
 _CONFUSABLES = {
     # Cyrillic and Greek letters that look like Latin ones (after case folding).
-    "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p",
-    "с": "c", "т": "t", "у": "y", "х": "x", "і": "i", "ї": "i", "ј": "j", "ѕ": "s", "ԁ": "d",
-    "ɡ": "g", "ԛ": "q", "ԝ": "w", "α": "a", "β": "b", "ε": "e", "η": "n", "ι": "i", "κ": "k",
-    "ν": "v", "ο": "o", "ρ": "p", "τ": "t", "υ": "u", "χ": "x", "ω": "w", "ı": "i",
-}  # fmt: skip
-_PUNCTUATION_TO_SPACE = ".,;:!\"()[]{}<>/\\|+=*_~^`#%&-"
+    "а": "a",
+    "в": "b",
+    "е": "e",
+    "ё": "e",
+    "к": "k",
+    "м": "m",
+    "н": "h",
+    "о": "o",
+    "р": "p",
+    "с": "c",
+    "т": "t",
+    "у": "y",
+    "х": "x",
+    "і": "i",
+    "ї": "i",
+    "ј": "j",
+    "ѕ": "s",
+    "ԁ": "d",
+    "ɡ": "g",
+    "ԛ": "q",
+    "ԝ": "w",
+    "α": "a",
+    "β": "b",
+    "ε": "e",
+    "η": "n",
+    "ι": "i",
+    "κ": "k",
+    "ν": "v",
+    "ο": "o",
+    "ρ": "p",
+    "τ": "t",
+    "υ": "u",
+    "χ": "x",
+    "ω": "w",
+    "ı": "i",
+}
+_PUNCTUATION_TO_SPACE = '.,;:!"()[]{}<>/\\|+=*_~^`#%&-'
 _TRANSLATION = str.maketrans(
     {
         **{c: None for c in _ZERO_WIDTH + _EMOJI_MODIFIERS + "'’‘´"},
@@ -36,22 +67,58 @@ _TRANSLATION = str.maketrans(
         "?": " ? ",
     }
 )
-_LEET = str.maketrans({"4": "a", "@": "a", "3": "e", "0": "o", "1": "i", "5": "s", "$": "s",
-                       "7": "t", "9": "g", "8": "b"})  # fmt: skip
+_LEET = str.maketrans(
+    {
+        "4": "a",
+        "@": "a",
+        "3": "e",
+        "0": "o",
+        "1": "i",
+        "5": "s",
+        "$": "s",
+        "7": "t",
+        "9": "g",
+        "8": "b",
+    }
+)
 _HAS_LETTER = re.compile(r"[a-z]")
 _HAS_LEET = re.compile(r"[0-9@$]")
 _SPACED_LETTERS = re.compile(r"\b(?:[a-z] ){3,}[a-z]\b")
 _LONG_RUNS = re.compile(r"(\w)\1{2,}")
 _EMOJI = re.compile("([\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff])")
 _ABBREVIATIONS = {
-    "u": "you", "r": "are", "ur": "your", "ure": "you are", "ya": "you", "rn": "right now",
-    "pls": "please", "plz": "please", "ppl": "people", "bc": "because", "cuz": "because",
-    "coz": "because", "wanna": "want to", "gonna": "going to", "thx": "thanks", "ty": "thanks",
-    "idk": "i dont know", "wru": "where are you", "wyd": "what are you doing",
-    "ff": "even", "wrm": "waarom", "idd": "inderdaad", "gwn": "gewoon", "mss": "misschien",
-    "ofz": "of zo", "kweet": "ik weet", "nie": "niet", "wa": "wat", "hb": "heb", "zn": "zijn",
+    "u": "you",
+    "r": "are",
+    "ur": "your",
+    "ure": "you are",
+    "ya": "you",
+    "rn": "right now",
+    "pls": "please",
+    "plz": "please",
+    "ppl": "people",
+    "bc": "because",
+    "cuz": "because",
+    "coz": "because",
+    "wanna": "want to",
+    "gonna": "going to",
+    "thx": "thanks",
+    "ty": "thanks",
+    "idk": "i dont know",
+    "wru": "where are you",
+    "wyd": "what are you doing",
+    "ff": "even",
+    "wrm": "waarom",
+    "idd": "inderdaad",
+    "gwn": "gewoon",
+    "mss": "misschien",
+    "ofz": "of zo",
+    "kweet": "ik weet",
+    "nie": "niet",
+    "wa": "wat",
+    "hb": "heb",
+    "zn": "zijn",
     "mn": "mijn",
-}  # fmt: skip
+}
 
 
 def normalize(text: str) -> str:
