@@ -61,12 +61,18 @@ class HashedBagEmbedding(nn.Module):
         self.window = window
         self.weight = nn.Parameter(torch.randn(buckets, dim) * 0.1)
 
-    def forward(self, ids: torch.Tensor, slots: torch.Tensor, weights: torch.Tensor) -> torch.Tensor:
+    def forward(
+        self, ids: torch.Tensor, slots: torch.Tensor, weights: torch.Tensor
+    ) -> torch.Tensor:
         batch = ids.shape[0]
         bag = (torch.arange(batch).unsqueeze(1) * self.window + slots).reshape(-1)
         offsets = torch.searchsorted(bag, torch.arange(batch * self.window))
         bags = F.embedding_bag(
-            ids.reshape(-1), self.weight, offsets, mode="sum", per_sample_weights=weights.reshape(-1)
+            ids.reshape(-1),
+            self.weight,
+            offsets,
+            mode="sum",
+            per_sample_weights=weights.reshape(-1),
         )
         return bags.view(batch, self.window, -1)
 

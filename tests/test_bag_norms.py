@@ -30,8 +30,9 @@ def _windows(seed: int, count: int) -> list[tuple[EncodedConversation, int, int]
     return windows
 
 
-def _per_example_norms(net: torch.nn.Module, inputs: tuple[torch.Tensor, ...],
-                       labels: torch.Tensor) -> np.ndarray:  # fmt: skip
+def _per_example_norms(
+    net: torch.nn.Module, inputs: tuple[torch.Tensor, ...], labels: torch.Tensor
+) -> np.ndarray:
     norms = []
     for i in range(len(labels)):
         net.zero_grad()
@@ -41,8 +42,9 @@ def _per_example_norms(net: torch.nn.Module, inputs: tuple[torch.Tensor, ...],
     return np.array(norms)
 
 
-def _ghost_norms(net: torch.nn.Module, inputs: tuple[torch.Tensor, ...],
-                 labels: torch.Tensor) -> np.ndarray:  # fmt: skip
+def _ghost_norms(
+    net: torch.nn.Module, inputs: tuple[torch.Tensor, ...], labels: torch.Tensor
+) -> np.ndarray:
     wrapped = GradSampleModuleFastGradientClipping(
         net, batch_first=True, loss_reduction="sum", max_grad_norm=1.0, use_ghost_clipping=True
     )
