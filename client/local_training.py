@@ -87,6 +87,7 @@ def train_local(conversations: Sequence[Conversation], settings: TrainSettings) 
         [c.first_risk_message for c in train],
         window=settings.network.window,
         prefix_rate=cfg.prefix_rate,
+        token_dropout=cfg.token_dropout,
         seed=cfg.seed,
     )
     loader = make_loader(dataset, cfg.batch_size, settings.network.authors)

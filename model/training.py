@@ -3,7 +3,8 @@
 Constraints: one sample is one conversation (the unit of record-level privacy): each time a
 conversation is drawn it yields a single window, either its last `window` messages or, with
 probability `prefix_rate`, a random prefix (a positive's prefix always reaches its first risk
-message, so early windows learn to warn). The loop only sees a loader, an optimizer and a
+message, so early windows learn to warn); each hashed feature is dropped with probability
+`token_dropout`, so that no single memorised n-gram can carry a decision. The loop only sees a loader, an optimizer and a
 criterion, so wrapping them with Opacus (`privacy.dp_sgd`) changes nothing here.
 
 Example:
@@ -37,6 +38,7 @@ class TrainingConfig:
     batch_size: int = 128
     learning_rate: float = 3e-3
     prefix_rate: float = 0.5
+    token_dropout: float = 0.3
     seed: int = 0
 
     def __post_init__(self) -> None:
@@ -48,6 +50,8 @@ class TrainingConfig:
             raise ValueError("The learning rate should be a positive value.")
         if not 0 <= self.prefix_rate <= 1:
             raise ValueError("The prefix rate should be between 0 and 1.")
+        if not 0 <= self.token_dropout < 1:
+            raise ValueError("The token dropout should be in [0, 1).")
 
     def to_json(self) -> dict[str, Any]:
         """Return the configuration as a JSON-ready dict."""
@@ -65,12 +69,13 @@ class WindowDataset(Dataset[Window]):
         *,
         window: int,
         prefix_rate: float,
+        token_dropout: float = 0.0,
         seed: int,
     ) -> None:
         if not len(encoded) == len(labels) == len(first_risk):
             raise ValueError("Every conversation should have one label and one first_risk entry.")
         self.encoded, self.labels, self.first_risk = encoded, labels, first_risk
-        self.window, self.prefix_rate = window, prefix_rate
+        self.window, self.prefix_rate, self.token_dropout = window, prefix_rate, token_dropout
         self.rng = np.random.default_rng(seed)
 
     def __len__(self) -> int:
@@ -82,6 +87,8 @@ class WindowDataset(Dataset[Window]):
         if self.rng.random() < self.prefix_rate:
             earliest = 1 if self.labels[index] == 0 else (self.first_risk[index] or 0) + 1
             end = int(self.rng.integers(min(earliest, length), length + 1))
+        if self.token_dropout > 0:
+            enc = enc.thinned(self.rng.random(len(enc.ids)) >= self.token_dropout)
         return enc, max(0, end - self.window), end, float(self.labels[index])
 
 

@@ -39,6 +39,13 @@ class EncodedConversation:
     def __len__(self) -> int:
         return len(self.authors)
 
+    def thinned(self, keep: npt.NDArray[np.bool_]) -> EncodedConversation:
+        """The same conversation with only the ids where `keep` is true."""
+        owner = np.repeat(np.arange(len(self)), np.diff(self.offsets))
+        offsets = np.zeros(len(self) + 1, dtype=np.int64)
+        np.cumsum(np.bincount(owner[keep], minlength=len(self)), out=offsets[1:])
+        return EncodedConversation(self.ids[keep], offsets, self.authors)
+
 
 @dataclass(frozen=True)
 class WindowBatch:

@@ -3,7 +3,8 @@
 Constraints: every hash is MurmurHash3 (x86, 32-bit) with a fixed seed, so ids are identical
 across processes, machines and Python versions (never Python's salted `hash`). Character n-grams
 are hashed over the UTF-32 code units of the padded message, vectorised over a whole batch with
-numpy; word n-grams use `mmh3` on the UTF-8 text. Both land in one table of `buckets` rows.
+numpy; word n-grams and concept tokens (`model.text.concepts`) use `mmh3` on the UTF-8 text.
+All land in one table of `buckets` rows.
 
 Example:
     >>> hasher = FeatureHasher(HashingConfig(buckets=1024))
@@ -22,6 +23,8 @@ import mmh3
 import numpy as np
 import numpy.typing as npt
 
+from model.text.concepts import concepts
+
 IdArray = npt.NDArray[np.int64]
 _C1, _C2 = 0xCC9E2D51, 0x1B873593
 _SEPARATOR = 0
@@ -35,6 +38,7 @@ class HashingConfig:
     char_min: int = 3
     char_max: int = 5
     word_max: int = 2
+    concepts: bool = True
     seed: int = 0x4C57
 
     def __post_init__(self) -> None:
@@ -123,6 +127,8 @@ class FeatureHasher:
         buckets, seed = self.config.buckets, self.config.seed + 1
         for index, text in enumerate(texts):
             grams = _word_grams(text.split(), self.config.word_max)
+            if self.config.concepts:
+                grams.extend(concepts(text))
             ids.extend(mmh3.hash(gram, seed, signed=False) % buckets for gram in grams)
             owners.extend([index] * len(grams))
         return np.asarray(ids, dtype=np.int64), np.asarray(owners, dtype=np.int64)
