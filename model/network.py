@@ -126,7 +126,8 @@ class ConversationRiskNet(nn.Module):
         )
         logits = self.out(F.gelu(self.author(features))).squeeze(-1)
         present = mine.sum(1) > 0
-        return logits.masked_fill(~present, -1e4).amax(dim=1)
+        window_logit: torch.Tensor = logits.masked_fill(~present, -1e4).amax(dim=1)
+        return window_logit
 
 
 def _masked_mean(states: torch.Tensor, members: torch.Tensor) -> torch.Tensor:

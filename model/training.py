@@ -4,8 +4,9 @@ Constraints: one sample is one conversation (the unit of record-level privacy): 
 conversation is drawn it yields a single window, either its last `window` messages or, with
 probability `prefix_rate`, a random prefix (a positive's prefix always reaches its first risk
 message, so early windows learn to warn); each hashed feature is dropped with probability
-`token_dropout`, so that no single memorised n-gram can carry a decision. The loop only sees a loader, an optimizer and a
-criterion, so wrapping them with Opacus (`privacy.dp_sgd`) changes nothing here.
+`token_dropout`, so that no single memorised n-gram can carry a decision. The loop only sees a
+loader, an optimizer and a criterion, so wrapping them with Opacus (`privacy.dp_sgd`) changes
+nothing here.
 
 Example:
     >>> config = TrainingConfig(epochs=1, batch_size=8)

@@ -103,7 +103,7 @@ class KeywordBaseline:
     def fit(self, conversations: Sequence[Conversation]) -> KeywordBaseline:
         """Choose the F1-best threshold on labelled training conversations."""
         risks = [float(s.max()) if s.size else 0.0 for s in self.message_scores(conversations)]
-        self.threshold = best_threshold([c.label for c in conversations], risks)
+        self.threshold = best_threshold([int(c.label == 1) for c in conversations], risks)
         return self
 
     def _scores(self, found: list[set[str]]) -> npt.NDArray[np.float32]:

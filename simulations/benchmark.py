@@ -73,7 +73,7 @@ def _mean_hard_negative_fpr(metrics: dict[str, Any]) -> float:
         for k, r in metrics["false_positive_rate_by_kind"].items()
         if k.startswith("hard-negative")
     ]
-    return sum(rates) / len(rates)
+    return float(sum(rates) / len(rates))
 
 
 def speed_rows(result: CentralizedResult, work: Path, settings: CentralizedSettings) -> list[Row]:

@@ -17,6 +17,7 @@ Example:
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 LEXICON: dict[str, tuple[str, ...]] = {
     "alone": ("alone", "by yourself", "by urself", "on your own", "anyone else", "anybody else",
@@ -103,7 +104,7 @@ def concepts(normalized: str) -> list[str]:
     """
     tokens = normalized.split()
     found = [_SINGLE[token] for token in tokens if token in _SINGLE]
-    for i, pair in enumerate(zip(tokens, tokens[1:], strict=False)):
+    for i, pair in enumerate(pairwise(tokens)):
         for form in _BY_PAIR.get(pair, ()):
             if tuple(tokens[i : i + len(form)]) == form:
                 found.append(_CONCEPT_OF[form])
