@@ -16,8 +16,26 @@ from simulations.synth.coding import HOMOGLYPHS, LEET, ZERO_WIDTH
 from simulations.synth.library import LANGUAGES, PLATFORMS, bank_texts, slot_values
 
 BLOCKLIST = (
-    "sex", "sexy", "seks", "nude", "nudes", "naked", "naakt", "bra", "underwear", "ondergoed",
-    "kiss", "kisses", "zoen", "zoenen", "body", "lichaam", "hot", "sexting", "lingerie", "bikini",
+    "sex",
+    "sexy",
+    "seks",
+    "nude",
+    "nudes",
+    "naked",
+    "naakt",
+    "bra",
+    "underwear",
+    "ondergoed",
+    "kiss",
+    "kisses",
+    "zoen",
+    "zoenen",
+    "body",
+    "lichaam",
+    "hot",
+    "sexting",
+    "lingerie",
+    "bikini",
 )
 BLOCKED = re.compile(r"\b(" + "|".join(BLOCKLIST) + r")\b", re.IGNORECASE)
 UNDO = str.maketrans(

@@ -100,7 +100,8 @@ def to_conversation(
 
     Example:
         >>> from simulations.synth.library import library
-        >>> from simulations.synth.scenarios import benign, run_skeleton
+        >>> from simulations.synth.negatives import benign
+        >>> from simulations.synth.scenarios import run_skeleton
         >>> cast, script = benign(Random(0), "social")
         >>> chat = Chat(Random(0), library("nl", "social", "all"), cast)
         >>> run_skeleton(chat, script, 12)

@@ -3,7 +3,8 @@
 Constraints: `{slot}` is filled from the conversation context (or a slot pool), `[a|b|]` picks
 one option (an empty option makes the group optional), and `||` separates the messages of an
 exchange, spoken alternately; a leading `>` lets the second speaker open the exchange, and a
-leading `!` marks a plain (formal) template: no chat lead-ins, tails or double texts. A whole
+leading `!` marks a plain (formal) template: chat lead-ins, tails and double texts only half as
+often, from a formal subset. A whole
 message `@name` stands for a reply drawn from the shared bank `reply/name` (see `compose.py`). The
 train/held-out split ranks the items of every split bank by a BLAKE2b digest of their text, so it
 is identical in every process and never depends on Python's `hash()`. Slot values are ranked the

@@ -18,6 +18,7 @@ T = TypeVar("T")
 
 DECORATE_RATE = 0.1
 DOUBLE_TEXT_RATE = 0.06
+FORMAL_CHAT_SHARE = 0.5
 
 
 def pick(rng: Random, items: Sequence[T]) -> T:
@@ -103,20 +104,26 @@ class Chat:
     def emit(self, speaker: int, template: Template, sign: str | None, decorate: bool) -> None:
         """Append the messages of `template`, alternating speakers; `sign` marks the first.
 
-        Unless the template is plain (`!`), its first message may get a lead-in or tail and a
-        double text of its speaker.
+        Its first message may get a lead-in or tail and a double text of its speaker; a plain
+        (`!`, formal) template does so in `FORMAL_CHAT_SHARE` of the cases, with the formal subset
+        of the same lead-ins, tails and double texts (formal people chat too).
         """
         who = 1 - speaker if template.other_starts else speaker
-        decorate = decorate and not template.plain
         rng, context, ages = self.rng, self.context, self._ages
+        formal = template.plain
+        decorate = decorate and (not formal or rng.random() < FORMAL_CHAT_SHARE)
         for index, line in enumerate(template.lines):
             context["age"], context["other_age"] = ages[who], ages[1 - who]
             text = self.text(line)
             if decorate and index == 0:
-                text = self.decorate(text)
+                text = self.decorate(text, formal)
             self.turns.append(Turn(who, text, template.id, sign if index == 0 else None))
             if decorate and rng.random() < DOUBLE_TEXT_RATE:
-                self.say(who, "reply/followup")
+                if formal:
+                    followup = pick(rng, self.library.formal_followups)
+                    self.emit(who, followup, None, decorate=False)
+                else:
+                    self.say(who, "reply/followup")
             who = 1 - who
 
     def text(self, line: Line) -> str:
@@ -125,17 +132,22 @@ class Chat:
             line = pick(self.rng, self.library.banks[f"reply/{line[1:]}"]).lines[0]
         return render(line, self.rng, self.fill)
 
-    def decorate(self, text: str) -> str:
-        """Add an optional chat lead-in ("btw", "trouwens") or tail ("lol", "just curious?")."""
+    def decorate(self, text: str, formal: bool = False) -> str:
+        """Add an optional chat lead-in ("btw", "trouwens") or tail ("lol", "just curious?");
+        a `formal` speaker draws from the formal subset ("btw", ":)")."""
         roll = self.rng.random()
+        lib = self.library
+        leads, tails, question_tails = (
+            lib.formal if formal else (lib.leads, lib.tails, lib.question_tails)
+        )
         if roll < DECORATE_RATE:
-            return f"{pick(self.rng, self.library.leads)} {text}"
+            return f"{pick(self.rng, leads)} {text}"
         if roll >= 2 * DECORATE_RATE:
             return text
         if text.endswith("?"):
-            tail = pick(self.rng, self.library.question_tails)
+            tail = pick(self.rng, question_tails)
             return f"{text}{tail}" if tail == "?" else f"{text} {tail}"
-        return f"{text} {pick(self.rng, self.library.tails)}"
+        return f"{text} {pick(self.rng, tails)}"
 
     def talk(self, until: int, banks: Sequence[str]) -> None:
         """Add small-talk exchanges, avoiding repeats across `banks`, until `until` messages."""

@@ -19,8 +19,8 @@ from simulations.synth.bank import PHRASINGS
 from simulations.synth.compose import Chat, Person
 from simulations.synth.grooming import grooming
 from simulations.synth.library import LANGUAGES, PLATFORMS, library
-from simulations.synth.negatives import SCENARIOS, hard_negative
-from simulations.synth.scenarios import MAX_LENGTH, Script, benign, draw_length, run_skeleton
+from simulations.synth.negatives import SCENARIOS, benign, hard_negative
+from simulations.synth.scenarios import MAX_LENGTH, Script, draw_length, run_skeleton
 
 HARD_NEGATIVE_KINDS = tuple(f"hard-negative-{s}" for s in SCENARIOS)
 DEFAULT_LANGUAGES = {"en": 0.5, "nl": 0.5}

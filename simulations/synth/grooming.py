@@ -3,7 +3,9 @@
 Constraints: the signs are the 17 of indicators.md and are all non-sexual. Their order follows
 O'Connell's stages only loosely (a noisy stage order); guilt and pressure follow a refused
 request; a fake peer claims a teen age right after asking the child's, and slips later (the
-inconsistent-age sign). Only the stranger's sign lines are annotated.
+inconsistent-age sign). Only the stranger's sign lines are annotated. The same chain planner and
+the same reply choice drive the label-0 mirror chains (`mirror_events`), whose benign look-alike
+prompts get the same answers, refusals, apologies and giving in at the same rates.
 """
 
 from __future__ import annotations
@@ -62,6 +64,7 @@ FAKE_PEER_RATE = 0.3
 REACTIVE_RATE = 0.5
 REFUSAL_RATE = 0.2
 SHORT_REPLY_RATE = 0.2
+STRANGER_OPEN_RATE = 0.5
 
 
 class Step(NamedTuple):
@@ -102,9 +105,12 @@ def _add_reaction(rng: Random, steps: list[Step]) -> list[Step]:
     return steps
 
 
-def sign_event(step: Step, fake_peer: bool) -> Event:
-    """Return the event of one step: the stranger's sign line and the child's reply, then the
-    fake peer's age claim or the reaction to a refusal where the step calls for one.
+def sign_event(step: Step, fake_peer: bool, prefix: str = "sign") -> Event:
+    """Return the event of one step: speaker 0's line and the child's reply, then the claimed age
+    or the reaction to a refusal where the step calls for one.
+
+    With the default `prefix` the line is the stranger's annotated sign; with a mirror prefix
+    (`mirror/peer`, `mirror/elder`) it is a benign look-alike, not annotated, answered the same way.
 
     Example:
         >>> callable(sign_event(Step("gifts"), fake_peer=False))
@@ -112,18 +118,29 @@ def sign_event(step: Step, fake_peer: bool) -> Event:
     """
 
     def event(chat: Chat) -> None:
-        _say_sign(chat, step.sign, step.refused)
+        _say_sign(chat, prefix, step.sign, step.refused)
         if fake_peer and step.sign == "age-probing":
             chat.say(0, "reply/claim")
             chat.context["claimed"] = "yes"
         if step.reaction is not None:
-            _say_sign(chat, step.reaction, refused=False)
+            _say_sign(chat, prefix, step.reaction, refused=False)
 
     return event
 
 
-def _say_sign(chat: Chat, sign: str, refused: bool) -> None:
-    chat.say(0, f"sign/{sign}", sign)
+def mirror_events(rng: Random, relation: str, fake_peer: bool) -> list[Event]:
+    """Return a label-0 mirror chain: benign look-alikes of a planned sign chain, unannotated.
+
+    Example:
+        >>> len(mirror_events(Random(4), "peer", fake_peer=True)) >= 2
+        True
+    """
+    prefix = f"mirror/{relation}"
+    return [sign_event(step, fake_peer, prefix) for step in plan_chain(rng, fake_peer)]
+
+
+def _say_sign(chat: Chat, prefix: str, sign: str, refused: bool) -> None:
+    chat.say(0, f"{prefix}/{sign}", sign if prefix == "sign" else None)
     if chat.last_speaker() == 0:
         chat.say(1, _reply_bank(chat, sign, refused))
 
@@ -153,6 +170,6 @@ def grooming(rng: Random, platform: str) -> tuple[tuple[Person, Person], Script]
     stranger = Person("stranger-adult", adult_age, claimed if fake_peer else adult_age)
     cast = (stranger, Person("child", child_age, child_age))
     events = tuple(sign_event(step, fake_peer) for step in plan_chain(rng, fake_peer))
-    opening = "talk/open-stranger" if rng.random() < 0.6 else "talk/open-friend"
+    opening = "talk/open-stranger" if rng.random() < STRANGER_OPEN_RATE else "talk/open-friend"
     kind = "grooming-fake-peer" if fake_peer else "grooming"
     return cast, Script(kind, 1, opening, platform_talk(platform), events)

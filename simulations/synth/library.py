@@ -1,9 +1,9 @@
 """The phrase library: every language's banks compiled once, filtered per platform and phrasing.
 
-Constraints: bank names are `sign/<sign>`, `talk/<key>`, `reply/<key>` and
-`neg/<scenario>/<key>`; sign, talk and hard-negative banks are split into train and held-out
-templates, replies (short generic answers) are shared by both. Slot values are split too, except
-the closed lists in `UNSPLIT_SLOTS` (days, times, amounts, family words).
+Constraints: bank names are `sign/<sign>`, `talk/<key>`, `reply/<key>`, `neg/<scenario>/<key>`
+and `mirror/<relation>/<sign>`; sign, talk, hard-negative and mirror banks are split into train
+and held-out templates, replies (short generic answers) are shared by both. Slot values are split
+too, except the closed lists in `UNSPLIT_SLOTS` (days, times, amounts, family words).
 """
 
 from __future__ import annotations
@@ -14,9 +14,11 @@ from functools import cache
 from types import ModuleType
 
 from simulations.synth import (
+    phrases_en_mirrors,
     phrases_en_negatives,
     phrases_en_signs,
     phrases_en_talk,
+    phrases_nl_mirrors,
     phrases_nl_negatives,
     phrases_nl_signs,
     phrases_nl_talk,
@@ -36,12 +38,12 @@ from simulations.synth.bank import (
 
 LANGUAGES = ("en", "nl")
 PLATFORMS = ("social", "gaming", "metaverse")
-SPLIT_PREFIXES = ("sign/", "talk/", "neg/")
+SPLIT_PREFIXES = ("sign/", "talk/", "neg/", "mirror/")
 UNSPLIT_SLOTS = frozenset({"day", "hour", "amount", "sib", "parent", "pa", "relative"})
 
-_MODULES: dict[str, tuple[ModuleType, ModuleType, ModuleType, ModuleType]] = {
-    "en": (phrases_en_signs, phrases_en_talk, phrases_en_negatives, vocab_en),
-    "nl": (phrases_nl_signs, phrases_nl_talk, phrases_nl_negatives, vocab_nl),
+_MODULES: dict[str, tuple[ModuleType, ModuleType, ModuleType, ModuleType, ModuleType]] = {
+    "en": (phrases_en_signs, phrases_en_talk, phrases_en_negatives, vocab_en, phrases_en_mirrors),
+    "nl": (phrases_nl_signs, phrases_nl_talk, phrases_nl_negatives, vocab_nl, phrases_nl_mirrors),
 }
 
 
@@ -55,6 +57,8 @@ class Library:
     leads: tuple[str, ...]
     tails: tuple[str, ...]
     question_tails: tuple[str, ...]
+    formal: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]
+    formal_followups: tuple[Template, ...]
 
 
 def is_split(bank: str) -> bool:
@@ -74,13 +78,15 @@ def bank_texts(lang: str) -> dict[str, Sequence[str]]:
         >>> "neg/parent/lookalike" in bank_texts("nl")
         True
     """
-    signs, talk, negatives, _ = _MODULES[lang]
+    signs, talk, negatives, _, mirrors = _MODULES[lang]
     texts: dict[str, Sequence[str]] = {}
     texts.update({f"sign/{name}": items for name, items in signs.SIGNS.items()})
     texts.update({f"talk/{name}": items for name, items in talk.TALK.items()})
     texts.update({f"reply/{name}": items for name, items in talk.REPLIES.items()})
     for scenario, banks in negatives.NEGATIVES.items():
         texts.update({f"neg/{scenario}/{name}": items for name, items in banks.items()})
+    for relation, banks in mirrors.MIRRORS.items():
+        texts.update({f"mirror/{relation}/{name}": items for name, items in banks.items()})
     return texts
 
 
@@ -145,4 +151,6 @@ def library(lang: str, platform: str, phrasing: str) -> Library:
     }
     talk = _MODULES[lang][1]
     tails = (tuple(talk.LEADS), tuple(talk.TAILS), tuple(talk.QUESTION_TAILS))
-    return Library(lang, banks, pools, *tails)
+    formal = (tuple(talk.FORMAL_LEADS), tuple(talk.FORMAL_TAILS), tuple(talk.FORMAL_QUESTION_TAILS))
+    followups = tuple(t for t in banks["reply/followup"] if t.text in talk.FORMAL_FOLLOWUPS)
+    return Library(lang, banks, pools, *tails, formal, followups)

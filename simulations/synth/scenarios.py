@@ -1,4 +1,4 @@
-"""Scenario skeleton shared by every class, and the plain benign (small talk only) script.
+"""Scenario skeleton shared by every class (the label-0 scripts live in `negatives.py`).
 
 Constraints: every class runs `run_skeleton` (opening, a long stretch of small talk, events spread
 over the rest, an optional closing) with the same length distribution, so lengths, positions and
@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from random import Random
 
-from simulations.synth.compose import Chat, Person, pick
+from simulations.synth.compose import Chat, Person
 
 Event = Callable[[Chat], None]
 
@@ -51,6 +51,7 @@ def run_skeleton(chat: Chat, script: Script, length: int) -> None:
 
     Example:
         >>> from simulations.synth.library import library
+        >>> from simulations.synth.negatives import benign
         >>> chat = Chat(Random(0), library("en", "social", "all"), benign(Random(0), "social")[0])
         >>> run_skeleton(chat, benign(Random(1), "social")[1], 20)
         >>> len(chat.turns) >= 20
@@ -103,19 +104,3 @@ def peers(rng: Random, role: str, low: int, high: int, spread: int) -> tuple[Per
     age = rng.randint(low, high)
     other = min(high, max(low, age + rng.randint(-spread, spread)))
     return Person(role, age, age), Person(role, other, other)
-
-
-def benign(rng: Random, platform: str) -> tuple[tuple[Person, Person], Script]:
-    """Return the cast and script of a plain benign chat between peers.
-
-    Example:
-        >>> benign(Random(0), "social")[1].kind
-        'benign'
-    """
-    cast = peers(rng, "peer-teen", 9, 17, 1)
-    talk = platform_talk(platform)
-    opening = "talk/open-stranger" if rng.random() < 0.35 else "talk/open-friend"
-    count = rng.randint(2, 5)
-    events = tuple(exchange(int(rng.random() * 2), pick(rng, talk)) for _ in range(count))
-    return cast, Script("benign", 0, opening, talk, events)
-
