@@ -38,11 +38,14 @@ class NetworkConfig:
     hidden: int = 64
     window: int = 50
     authors: int = 4
+    dropout: float = 0.5
 
     def __post_init__(self) -> None:
         for name in ("buckets", "dim", "hidden", "window", "authors"):
             if getattr(self, name) < 1:
                 raise ValueError(f"The network size '{name}' should be a positive integer.")
+        if not 0 <= self.dropout < 1:
+            raise ValueError("The dropout rate should be in [0, 1).")
 
     def to_json(self) -> dict[str, Any]:
         """Return the configuration as a JSON-ready dict."""
@@ -87,6 +90,7 @@ class ConversationRiskNet(nn.Module):
         self.message = nn.Linear(config.dim, config.hidden)
         self.author = nn.Linear(4 * config.hidden + _AUTHOR_STATS, config.hidden)
         self.out = nn.Linear(config.hidden, 1)
+        self.evidence = nn.Linear(config.dim, 1)
 
     def forward(
         self,
@@ -96,8 +100,8 @@ class ConversationRiskNet(nn.Module):
         authors: torch.Tensor,
         mask: torch.Tensor,
     ) -> torch.Tensor:
-        states = self.message_states(self.embedding(ids, slots, weights))
-        return self.window_logits(states, authors, mask)
+        bags = self.embedding(ids, slots, weights)
+        return self.window_logits(bags, authors, mask)
 
     def message_states(self, bags: torch.Tensor) -> torch.Tensor:
         """Map message bag vectors (..., dim) to message states (..., hidden)."""
@@ -108,9 +112,11 @@ class ConversationRiskNet(nn.Module):
         return F.embedding_bag(ids, self.embedding.weight, offsets, mode="mean")
 
     def window_logits(
-        self, states: torch.Tensor, authors: torch.Tensor, mask: torch.Tensor
+        self, bags: torch.Tensor, authors: torch.Tensor, mask: torch.Tensor
     ) -> torch.Tensor:
-        """Logits (B,) of windows from message states (B, W, H), author slots and mask (B, W)."""
+        """Logits (B,) of windows from message bag vectors (B, W, D), author slots and mask."""
+        states = self.message_states(bags)
+        overall = self.evidence(_masked_mean(bags, mask.unsqueeze(-1)).squeeze(1)).squeeze(-1)
         mine = F.one_hot(authors, self.config.authors + 1)[..., :-1].to(states.dtype)
         mine = mine * mask.unsqueeze(-1)
         theirs = mask.unsqueeze(-1) - mine
@@ -124,9 +130,10 @@ class ConversationRiskNet(nn.Module):
             ],
             dim=-1,
         )
+        features = F.dropout(features, self.config.dropout, self.training)
         logits = self.out(F.gelu(self.author(features))).squeeze(-1)
         present = mine.sum(1) > 0
-        window_logit: torch.Tensor = logits.masked_fill(~present, -1e4).amax(dim=1)
+        window_logit: torch.Tensor = logits.masked_fill(~present, -1e4).amax(dim=1) + overall
         return window_logit
 
 

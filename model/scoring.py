@@ -2,7 +2,7 @@
 
 Constraints: the risk after message k is the network's score of the window of the last
 `window` messages ending at k, exactly what training sees; both scorers compute each message's
-state once and pool windows from those states, and they agree to float precision (tested).
+bag vector once and pool windows from those vectors, and they agree to float precision (tested).
 The streaming scorer keeps per-conversation state only for the last `window` messages.
 
 Example:
@@ -29,25 +29,24 @@ _WINDOWS_PER_CALL = 1024
 Scores = npt.NDArray[np.float32]
 
 
-def message_states(
+def message_bags(
     net: ConversationRiskNet, ids: npt.NDArray[np.integer], offsets: npt.NDArray[np.int64]
 ) -> torch.Tensor:
-    """States (messages, hidden) of flat messages; `offsets` has one start per message."""
+    """Bag vectors (messages, dim) of flat messages; `offsets` has one start per message."""
     with torch.no_grad():
-        bags = net.embed_messages(
+        return net.embed_messages(
             torch.as_tensor(ids, dtype=torch.int64), torch.as_tensor(offsets[:-1])
         )
-        return net.message_states(bags)
 
 
 def window_risks(
-    net: ConversationRiskNet, states: torch.Tensor, authors: torch.Tensor, lengths: torch.Tensor
+    net: ConversationRiskNet, bags: torch.Tensor, authors: torch.Tensor, lengths: torch.Tensor
 ) -> Scores:
-    """Risks of windows: states (B, W, H) left-aligned, author slots (B, W), lengths (B,)."""
-    mask = (torch.arange(states.shape[1]).unsqueeze(0) < lengths.unsqueeze(1)).float()
+    """Risks of windows: bags (B, W, D) left-aligned, author slots (B, W), lengths (B,)."""
+    mask = (torch.arange(bags.shape[1]).unsqueeze(0) < lengths.unsqueeze(1)).float()
     authors = authors.masked_fill(mask == 0, net.config.authors)
     with torch.no_grad():
-        return torch.sigmoid(net.window_logits(states, authors, mask)).numpy()
+        return torch.sigmoid(net.window_logits(bags, authors, mask)).numpy()
 
 
 def conversation_scores(
@@ -59,12 +58,12 @@ def conversation_scores(
     ids = np.concatenate([e.ids for e in encoded])
     sizes = np.concatenate([np.diff(e.offsets) for e in encoded])
     offsets = np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64)
-    states = message_states(net, ids, offsets)
+    bags = message_bags(net, ids, offsets)
     index, lengths = _prefix_windows([len(e) for e in encoded], net.config.window)
     authors = torch.from_numpy(np.concatenate([e.authors for e in encoded]))
     risks = np.concatenate(
         [
-            window_risks(net, states[rows], authors[rows], torch.from_numpy(lens))
+            window_risks(net, bags[rows], authors[rows], torch.from_numpy(lens))
             for rows, lens in _chunks(index, lengths)
         ]
     ).astype(np.float32)
@@ -99,17 +98,17 @@ class ConversationState:
 
     window: int
     authors: dict[str, int] = field(default_factory=dict)
-    states: deque[torch.Tensor] = field(default_factory=deque)
+    bags: deque[torch.Tensor] = field(default_factory=deque)
     slots: deque[int] = field(default_factory=deque)
     messages: int = 0
 
-    def push(self, state: torch.Tensor, author: str, scored: int) -> None:
-        """Append one message's state, forgetting what falls out of the window."""
+    def push(self, bag: torch.Tensor, author: str, scored: int) -> None:
+        """Append one message's bag vector, forgetting what falls out of the window."""
         slot = min(self.authors.setdefault(author, len(self.authors)), scored)
-        self.states.append(state)
+        self.bags.append(bag)
         self.slots.append(slot)
-        if len(self.states) > self.window:
-            self.states.popleft()
+        if len(self.bags) > self.window:
+            self.bags.popleft()
             self.slots.popleft()
         self.messages += 1
 
@@ -125,16 +124,16 @@ class StreamingScorer:
     def score_events(self, events: Sequence[tuple[str, str, str]]) -> Scores:
         """Risk after each `(conversation_id, author, text)` event, in order."""
         ids, offsets = self.hasher.hash_messages([normalize(text) for _, _, text in events])
-        states = message_states(self.net, ids, offsets)
+        bags = message_bags(self.net, ids, offsets)
         cfg = self.net.config
         windows, slots, lengths = [], [], []
-        for (conversation_id, author, _), state in zip(events, states, strict=True):
+        for (conversation_id, author, _), bag in zip(events, bags, strict=True):
             live = self.conversations.setdefault(conversation_id, ConversationState(cfg.window))
-            live.push(state, author, cfg.authors)
-            padding = cfg.window - len(live.states)
-            windows.append(torch.stack([*live.states, *[state] * padding]))
+            live.push(bag, author, cfg.authors)
+            padding = cfg.window - len(live.bags)
+            windows.append(torch.stack([*live.bags, *[bag] * padding]))
             slots.append(list(live.slots) + [cfg.authors] * padding)
-            lengths.append(len(live.states))
+            lengths.append(len(live.bags))
         return window_risks(
             self.net, torch.stack(windows), torch.tensor(slots), torch.tensor(lengths)
         )

@@ -35,7 +35,7 @@ Criterion = Callable[[torch.Tensor, torch.Tensor], Any]
 class TrainingConfig:
     """Optimisation settings shared by the DP and non-DP paths."""
 
-    epochs: int = 12
+    epochs: int = 8
     batch_size: int = 128
     learning_rate: float = 3e-3
     prefix_rate: float = 0.5

@@ -13,7 +13,7 @@ import privacy.bag_norms  # noqa: F401
 from model.network import ConversationRiskNet, NetworkConfig
 from model.windows import EncodedConversation, collate_windows
 
-CONFIG = NetworkConfig(buckets=8, dim=3, hidden=4, window=5, authors=2)
+CONFIG = NetworkConfig(buckets=8, dim=3, hidden=4, window=5, authors=2, dropout=0.0)
 
 
 def _windows(seed: int, count: int) -> list[tuple[EncodedConversation, int, int]]:

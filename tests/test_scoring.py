@@ -68,7 +68,7 @@ def test_streaming_state_keeps_only_the_window() -> None:
     detector = _detector(window=5)
     scorer = detector.streaming()
     scorer.score_events([("c", "a", f"message {i}") for i in range(12)])
-    assert len(scorer.conversations["c"].states) == 5
+    assert len(scorer.conversations["c"].bags) == 5
     assert scorer.conversations["c"].messages == 12
 
 
