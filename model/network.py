@@ -112,20 +112,28 @@ class ConversationRiskNet(nn.Module):
         return F.embedding_bag(ids, self.embedding.weight, offsets, mode="mean")
 
     def window_logits(
-        self, bags: torch.Tensor, authors: torch.Tensor, mask: torch.Tensor
+        self,
+        bags: torch.Tensor,
+        authors: torch.Tensor,
+        mask: torch.Tensor,
+        states: torch.Tensor | None = None,
     ) -> torch.Tensor:
-        """Logits (B,) of windows from message bag vectors (B, W, D), author slots and mask."""
-        states = self.message_states(bags)
+        """Logits (B,) of windows from message bag vectors (B, W, D), author slots and mask.
+
+        `states` are `message_states(bags)` when the caller already has them.
+        """
+        states = self.message_states(bags) if states is None else states
         overall = self.evidence(_masked_mean(bags, mask.unsqueeze(-1)).squeeze(1)).squeeze(-1)
         mine = F.one_hot(authors, self.config.authors + 1)[..., :-1].to(states.dtype)
         mine = mine * mask.unsqueeze(-1)
         theirs = mask.unsqueeze(-1) - mine
+        own_max, others_max = _author_maxima(states, authors, mask, self.config.authors)
         features = torch.cat(
             [
                 _masked_mean(states, mine),
-                _masked_max(states, mine),
+                own_max,
                 _masked_mean(states, theirs),
-                _masked_max(states, theirs),
+                others_max,
                 _author_stats(mine, mask),
             ],
             dim=-1,
@@ -143,11 +151,23 @@ def _masked_mean(states: torch.Tensor, members: torch.Tensor) -> torch.Tensor:
     return total / members.sum(1).clamp(min=1.0).unsqueeze(-1)
 
 
-def _masked_max(states: torch.Tensor, members: torch.Tensor) -> torch.Tensor:
-    """Max state of each group, 0 for an empty group: (B, W, H), (B, W, A) -> (B, A, H)."""
-    inside = members.transpose(1, 2).unsqueeze(-1) > 0
-    spread = states.unsqueeze(1).masked_fill(~inside, -1e4)
-    return spread.amax(dim=2).clamp(min=-1.0)
+def _author_maxima(
+    states: torch.Tensor, authors: torch.Tensor, mask: torch.Tensor, scored: int
+) -> tuple[torch.Tensor, torch.Tensor]:
+    """Max state of each scored author's messages and of everyone else's: 2 x (B, A, H).
+
+    One scatter over the window (O(B W H)); an empty group gives -1 (states are GELU outputs,
+    so never below -0.17).
+    """
+    batch, _, hidden = states.shape
+    group = torch.where(mask > 0, authors, scored + 1)
+    maxima = states.new_full((batch, scored + 2, hidden), -1e4).scatter_reduce(
+        1, group.unsqueeze(-1).expand(-1, -1, hidden), states, reduce="amax"
+    )[:, : scored + 1]
+    others = torch.stack(
+        [torch.cat([maxima[:, :a], maxima[:, a + 1 :]], 1).amax(1) for a in range(scored)], 1
+    )
+    return maxima[:, :scored].clamp(min=-1.0), others.clamp(min=-1.0)
 
 
 def _author_stats(mine: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:

@@ -40,13 +40,17 @@ def message_bags(
 
 
 def window_risks(
-    net: ConversationRiskNet, bags: torch.Tensor, authors: torch.Tensor, lengths: torch.Tensor
+    net: ConversationRiskNet,
+    bags: torch.Tensor,
+    authors: torch.Tensor,
+    lengths: torch.Tensor,
+    states: torch.Tensor | None = None,
 ) -> Scores:
     """Risks of windows: bags (B, W, D) left-aligned, author slots (B, W), lengths (B,)."""
     mask = (torch.arange(bags.shape[1]).unsqueeze(0) < lengths.unsqueeze(1)).float()
     authors = authors.masked_fill(mask == 0, net.config.authors)
     with torch.no_grad():
-        return torch.sigmoid(net.window_logits(bags, authors, mask)).numpy()
+        return torch.sigmoid(net.window_logits(bags, authors, mask, states)).numpy()
 
 
 def conversation_scores(
@@ -59,11 +63,13 @@ def conversation_scores(
     sizes = np.concatenate([np.diff(e.offsets) for e in encoded])
     offsets = np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64)
     bags = message_bags(net, ids, offsets)
+    with torch.no_grad():
+        states = net.message_states(bags)
     index, lengths = _prefix_windows([len(e) for e in encoded], net.config.window)
     authors = torch.from_numpy(np.concatenate([e.authors for e in encoded]))
     risks = np.concatenate(
         [
-            window_risks(net, bags[rows], authors[rows], torch.from_numpy(lens))
+            window_risks(net, bags[rows], authors[rows], torch.from_numpy(lens), states[rows])
             for rows, lens in _chunks(index, lengths)
         ]
     ).astype(np.float32)

@@ -34,9 +34,19 @@ def quality_rows(result: CentralizedResult, epsilon: float) -> list[Row]:
     plain, private = result.metrics["non-dp"][TEST], result.metrics[f"dp-eps{epsilon:g}"][TEST]
     baseline = result.metrics["keyword-baseline"][TEST]
     f1, dp_f1 = plain["conversation"]["f1"], private["conversation"]["f1"]
+    share = plain["dataset"]["positives"] / plain["dataset"]["conversations"]
+    flag_all = 2 * share / (1 + share)  # the F1 of flagging every conversation
+    learned = dp_f1 > flag_all + 0.05 and private["conversation"]["roc_auc"] > 0.6
     rows: list[Row] = [
         ("F1 non-DP (held-out phrasing)", ">= 0.90", f1, f1 >= 0.90),
-        (f"F1 DP eps {epsilon:g} gap to non-DP", "<= 0.05", f1 - dp_f1, f1 - dp_f1 <= 0.05),
+        ("F1 of flagging everything (reference)", "(comparison)", flag_all, True),
+        (
+            f"F1 DP eps {epsilon:g} gap to non-DP",
+            "<= 0.05, DP above flag-all",
+            f1 - dp_f1,
+            f1 - dp_f1 <= 0.05 and learned,
+        ),
+        (f"ROC-AUC DP eps {epsilon:g}", "(comparison)", private["conversation"]["roc_auc"], True),
     ]
     for name, metrics in (("non-DP", plain), ("DP", private)):
         worst = max(

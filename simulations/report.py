@@ -53,7 +53,9 @@ def _table(rows: list[list[str]]) -> str:
 
 
 def _fmt(value: Any) -> str:
-    return f"{value:.3f}" if isinstance(value, float) else str(value)
+    if isinstance(value, float):
+        return f"{value:.3f}" if value == 0 or abs(value) >= 0.001 else f"{value:.0e}"
+    return str(value)
 
 
 def _markdown(result: CentralizedResult, plots: list[str]) -> str:
