@@ -6,8 +6,8 @@ bag vector once and pool windows from those vectors, and they agree to float pre
 The streaming scorer keeps per-conversation state only for the last `window` messages.
 
 Example:
-    >>> import numpy as np  # doctest: +SKIP
-    >>> scores = detector_scores(net, encoded)  # doctest: +SKIP
+    >>> scores = conversation_scores(net, encoded)  # doctest: +SKIP
+    >>> scores[0][k]  # risk after message k of the first conversation  # doctest: +SKIP
 """
 
 from __future__ import annotations

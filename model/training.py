@@ -24,7 +24,6 @@ import numpy as np
 import torch
 from torch.utils.data import DataLoader, Dataset
 
-from model.network import ConversationRiskNet
 from model.windows import EncodedConversation, collate_windows
 
 Window = tuple[EncodedConversation, int, int, float]
@@ -125,9 +124,3 @@ def run_epoch(
         losses.append(float(loss.item()))
         on_step()
     return float(np.mean(losses)) if losses else float("nan")
-
-
-def new_model(config: Any, seed: int) -> ConversationRiskNet:
-    """A freshly initialised network, deterministic by `seed`."""
-    torch.manual_seed(seed)
-    return ConversationRiskNet(config)

@@ -1,11 +1,12 @@
 """The content rule: nothing sexual or explicit anywhere in the synthetic corpus or its sources.
 
-The blocklist holds clinical, mild English and Dutch words only; matches are whole words, checked
-on the raw text and on a version with coded writing undone (digits, confusables, zero-widths).
+The blocklist holds clinical, mild English and Dutch words only, stored as hashes; matches are
+whole words, checked on the raw text and on a version with coded writing undone.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 
@@ -15,29 +16,32 @@ from simulations.synth import generate_conversations
 from simulations.synth.coding import HOMOGLYPHS, LEET, ZERO_WIDTH
 from simulations.synth.library import LANGUAGES, PLATFORMS, bank_texts, slot_values
 
-BLOCKLIST = (
-    "sex",
-    "sexy",
-    "seks",
-    "nude",
-    "nudes",
-    "naked",
-    "naakt",
-    "bra",
-    "underwear",
-    "ondergoed",
-    "kiss",
-    "kisses",
-    "zoen",
-    "zoenen",
-    "body",
-    "lichaam",
-    "hot",
-    "sexting",
-    "lingerie",
-    "bikini",
+# SHA-256 prefixes of the blocked words (clinical, mild EN/NL words), so that the repository
+# itself never spells them out; a word is blocked when its hash prefix is in this set.
+BLOCKED_HASHES = frozenset(
+    {
+        "12a667c9be6ff8f6",
+        "230d8358dc8e8890",
+        "431e876d148bdfb0",
+        "444a1ca77fbee3fc",
+        "4ead7ac268d67200",
+        "63d59737bfdeda50",
+        "6577be77529947bf",
+        "6c4e44004698c129",
+        "7f5a9ba14cb89dc2",
+        "7f5d1618e7d28cc7",
+        "89d19d63941a517f",
+        "8f684d401d2bd253",
+        "908ada823720127c",
+        "98d44e13f455d916",
+        "9b21ba29ae8fd98b",
+        "aba4f57ea0c297f0",
+        "d12e325c1f323a8f",
+        "d92f4cf1e2d7e812",
+        "d937a9f37df4a9b5",
+        "e79e695c180d30bd",
+    }
 )
-BLOCKED = re.compile(r"\b(" + "|".join(BLOCKLIST) + r")\b", re.IGNORECASE)
 UNDO = str.maketrans(
     {**{v: k for k, v in LEET.items()}, **{v: k for k, v in HOMOGLYPHS.items()}}
     | dict.fromkeys(ZERO_WIDTH, "")
@@ -47,7 +51,8 @@ SOURCES = Path(__file__).resolve().parents[1] / "simulations" / "synth"
 
 def offending(text: str) -> list[str]:
     lowered = text.lower()
-    return BLOCKED.findall(lowered) + BLOCKED.findall(lowered.translate(UNDO))
+    words = re.findall(r"\w+", lowered) + re.findall(r"\w+", lowered.translate(UNDO))
+    return [w for w in words if hashlib.sha256(w.encode()).hexdigest()[:16] in BLOCKED_HASHES]
 
 
 @pytest.mark.parametrize("phrasing", ["train", "heldout"])
