@@ -56,7 +56,9 @@ class HashedBagEmbedding(nn.Module):
     """Weighted sum of table rows per message bag, shaped (windows, window, dim).
 
     `ids[b, t]` is a bucket id of window b, `slots[b, t]` the message (0..window-1) it belongs to
-    (non-decreasing along t) and `weights[b, t]` its weight (1/len(bag) for a mean; 0 for padding).
+    (non-decreasing along t) and `weights[b, t]` its weight: 1 (the detector sums, so a message's
+    vector grows with its evidence and short filler messages cannot dominate a window), 0 for
+    padding.
     """
 
     def __init__(self, buckets: int, dim: int, window: int) -> None:
@@ -108,8 +110,8 @@ class ConversationRiskNet(nn.Module):
         return F.gelu(self.message(bags))
 
     def embed_messages(self, ids: torch.Tensor, offsets: torch.Tensor) -> torch.Tensor:
-        """Mean bag vectors of flat messages (`offsets` has one start per message)."""
-        return F.embedding_bag(ids, self.embedding.weight, offsets, mode="mean")
+        """Bag vectors (sums) of flat messages (`offsets` has one start per message)."""
+        return F.embedding_bag(ids, self.embedding.weight, offsets, mode="sum")
 
     def window_logits(
         self,

@@ -126,5 +126,5 @@ def _window_row(
     lengths = np.diff(enc.offsets[start : end + 1])
     ids = enc.ids[enc.offsets[start] : enc.offsets[end]]
     slots = np.repeat(np.arange(end - start), lengths)
-    weights = np.repeat(1.0 / np.maximum(lengths, 1), lengths).astype(np.float32)
+    weights = np.ones(len(ids), dtype=np.float32)
     return ids, slots, weights
