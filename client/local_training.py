@@ -138,16 +138,7 @@ def _fit(
     bar.close()
     if private is None or settings.dp is None:
         return losses, {"dp": False, "epsilon": None, "delta": None}
-    return losses, {
-        "dp": True,
-        "epsilon": private.epsilon(settings.dp.target_delta),
-        "delta": settings.dp.target_delta,
-        "noise_multiplier": private.noise_multiplier,
-        "sample_rate": private.sample_rate,
-        "max_grad_norm": settings.dp.max_grad_norm,
-        "accountant": settings.dp.accountant,
-        "unit": "conversation (record-level)",
-    }
+    return losses, private.card(settings.dp)
 
 
 def _choose_threshold(

@@ -66,6 +66,19 @@ class PrivateTraining:
         """The epsilon spent so far at `delta`, from the engine's accountant."""
         return float(self.engine.get_epsilon(delta))
 
+    def card(self, config: DPConfig) -> dict[str, Any]:
+        """The privacy section of a model card: what was spent and how."""
+        return {
+            "dp": True,
+            "epsilon": self.epsilon(config.target_delta),
+            "delta": config.target_delta,
+            "noise_multiplier": self.noise_multiplier,
+            "sample_rate": self.sample_rate,
+            "max_grad_norm": config.max_grad_norm,
+            "accountant": config.accountant,
+            "unit": "conversation (record-level)",
+        }
+
 
 def calibrate_noise(config: DPConfig, sample_rate: float, epochs: int) -> float:
     """Noise multiplier that spends exactly the target budget over `epochs` epochs.
