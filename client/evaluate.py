@@ -28,6 +28,7 @@ from model.evaluation import (
     rate_by_slice,
     sweep_skepticism,
 )
+from model.scoring import conversation_risk
 
 CHUNK = 512
 
@@ -66,7 +67,7 @@ class ScoredSet:
     @property
     def risks(self) -> npt.NDArray[np.float64]:
         """Conversation risk: the maximum over its messages (0 for an empty conversation)."""
-        return np.array([float(s.max()) if s.size else 0.0 for s in self.scores])
+        return np.array([conversation_risk(s) for s in self.scores])
 
 
 def chunked(items: Iterable[Conversation], size: int = CHUNK) -> Iterator[list[Conversation]]:

@@ -24,6 +24,7 @@ from model.data.jsonl import read_all, read_conversations
 from model.data.pan2012 import read_pan_conversations
 from model.detector import Detector, load_detector, save_detector
 from model.evaluation import warning_index
+from model.scoring import conversation_risk
 
 
 def read_any(path: Path, *, require_label: bool) -> Iterator[Conversation]:
@@ -63,7 +64,7 @@ def score_lines(detector: Detector, conversations: Iterator[Conversation]) -> It
             )
             record = {
                 "id": conversation.id,
-                "risk": round(float(scores.max()), 6) if len(scores) else 0.0,
+                "risk": round(conversation_risk(scores), 6),
                 "flagged": alert is not None,
                 "first_alert": alert,
             }

@@ -25,6 +25,7 @@ from model.data.conversation import Conversation
 from model.detector import Detector
 from model.evaluation import best_threshold, classification_metrics
 from model.network import NetworkConfig
+from model.scoring import conversation_risk
 from model.text.hashing import HashingConfig
 from model.training import TrainingConfig, WindowDataset, make_loader, run_epoch
 from privacy.dp_sgd import DPConfig, make_private
@@ -122,9 +123,10 @@ def _fit(
     epochs = settings.training.epochs
     model: torch.nn.Module = detector.net
     criterion: Any = torch.nn.BCEWithLogitsLoss()
-    private = None
-    if settings.dp is not None:
-        private = make_private(model, optimizer, loader, settings.dp, epochs)
+    private = (
+        None if settings.dp is None else make_private(model, optimizer, loader, settings.dp, epochs)
+    )
+    if private is not None:
         model, optimizer, criterion, loader = (
             private.model,
             private.optimizer,
@@ -136,9 +138,9 @@ def _fit(
         run_epoch(model, loader, optimizer, criterion, lambda: bar.update()) for _ in range(epochs)
     ]
     bar.close()
-    if private is None or settings.dp is None:
+    if private is None:
         return losses, {"dp": False, "epsilon": None, "delta": None}
-    return losses, private.card(settings.dp)
+    return losses, private.card()
 
 
 def _choose_threshold(
@@ -147,7 +149,7 @@ def _choose_threshold(
     if settings.threshold is not None:
         return settings.threshold, {}
     labels = np.array([c.label for c in validation])
-    risks = np.array([float(s.max()) for s in detector.message_scores(validation)])
+    risks = np.array([conversation_risk(s) for s in detector.message_scores(validation)])
     threshold = best_threshold(labels, risks, beta=1.0)
     return threshold, {**classification_metrics(labels, risks, threshold), "split": "validation"}
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 import numpy as np
 import numpy.typing as npt
@@ -76,6 +75,16 @@ def conversation_scores(
     return np.split(risks, np.cumsum([len(e) for e in encoded])[:-1])
 
 
+def conversation_risk(scores: Scores) -> float:
+    """A conversation's risk: the highest risk after any of its messages (0 when empty).
+
+    Example:
+        >>> conversation_risk(np.array([0.1, 0.7, 0.2], dtype=np.float32))
+        0.699999988079071
+    """
+    return float(scores.max()) if scores.size else 0.0
+
+
 def _prefix_windows(
     counts: Sequence[int], window: int
 ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
@@ -98,24 +107,21 @@ def _chunks(
     ]
 
 
-@dataclass
 class ConversationState:
-    """What the streaming scorer remembers of one live conversation."""
+    """What the streaming scorer remembers of one live conversation: its last `window` messages."""
 
-    window: int
-    authors: dict[str, int] = field(default_factory=dict)
-    bags: deque[torch.Tensor] = field(default_factory=deque)
-    slots: deque[int] = field(default_factory=deque)
-    messages: int = 0
+    def __init__(self, window: int) -> None:
+        self.authors: dict[str, int] = {}
+        self.bags: deque[torch.Tensor] = deque(maxlen=window)
+        self.states: deque[torch.Tensor] = deque(maxlen=window)
+        self.slots: deque[int] = deque(maxlen=window)
+        self.messages = 0
 
-    def push(self, bag: torch.Tensor, author: str, scored: int) -> None:
-        """Append one message's bag vector, forgetting what falls out of the window."""
-        slot = min(self.authors.setdefault(author, len(self.authors)), scored)
+    def push(self, bag: torch.Tensor, state: torch.Tensor, author: str, scored: int) -> None:
+        """Append one message's bag vector and state; the oldest leaves a full window."""
         self.bags.append(bag)
-        self.slots.append(slot)
-        if len(self.bags) > self.window:
-            self.bags.popleft()
-            self.slots.popleft()
+        self.states.append(state)
+        self.slots.append(min(self.authors.setdefault(author, len(self.authors)), scored))
         self.messages += 1
 
 
@@ -131,15 +137,22 @@ class StreamingScorer:
         """Risk after each `(conversation_id, author, text)` event, in order."""
         ids, offsets = self.hasher.hash_messages([normalize(text) for _, _, text in events])
         bags = message_bags(self.net, ids, offsets)
+        with torch.no_grad():
+            states = self.net.message_states(bags)
         cfg = self.net.config
-        windows, slots, lengths = [], [], []
-        for (conversation_id, author, _), bag in zip(events, bags, strict=True):
+        windows, window_states, slots, lengths = [], [], [], []
+        for (conversation_id, author, _), bag, state in zip(events, bags, states, strict=True):
             live = self.conversations.setdefault(conversation_id, ConversationState(cfg.window))
-            live.push(bag, author, cfg.authors)
+            live.push(bag, state, author, cfg.authors)
             padding = cfg.window - len(live.bags)
             windows.append(torch.stack([*live.bags, *[bag] * padding]))
+            window_states.append(torch.stack([*live.states, *[state] * padding]))
             slots.append(list(live.slots) + [cfg.authors] * padding)
             lengths.append(len(live.bags))
         return window_risks(
-            self.net, torch.stack(windows), torch.tensor(slots), torch.tensor(lengths)
+            self.net,
+            torch.stack(windows),
+            torch.tensor(slots),
+            torch.tensor(lengths),
+            torch.stack(window_states),
         )

@@ -59,6 +59,7 @@ class PrivateTraining:
     criterion: Any
     loader: DataLoader[Any]
     engine: PrivacyEngine
+    config: DPConfig
     noise_multiplier: float
     sample_rate: float
 
@@ -66,16 +67,16 @@ class PrivateTraining:
         """The epsilon spent so far at `delta`, from the engine's accountant."""
         return float(self.engine.get_epsilon(delta))
 
-    def card(self, config: DPConfig) -> dict[str, Any]:
+    def card(self) -> dict[str, Any]:
         """The privacy section of a model card: what was spent and how."""
         return {
             "dp": True,
-            "epsilon": self.epsilon(config.target_delta),
-            "delta": config.target_delta,
+            "epsilon": self.epsilon(self.config.target_delta),
+            "delta": self.config.target_delta,
             "noise_multiplier": self.noise_multiplier,
             "sample_rate": self.sample_rate,
-            "max_grad_norm": config.max_grad_norm,
-            "accountant": config.accountant,
+            "max_grad_norm": self.config.max_grad_norm,
+            "accountant": self.config.accountant,
             "unit": "conversation (record-level)",
         }
 
@@ -120,5 +121,12 @@ def make_private(
         grad_sample_mode="ghost",
     )
     return PrivateTraining(
-        private_model, private_optimizer, criterion, private_loader, engine, noise, sample_rate
+        private_model,
+        private_optimizer,
+        criterion,
+        private_loader,
+        engine,
+        config,
+        noise,
+        sample_rate,
     )

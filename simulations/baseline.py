@@ -20,6 +20,7 @@ import numpy.typing as npt
 
 from model.data.conversation import Conversation
 from model.evaluation import best_threshold
+from model.scoring import conversation_risk
 from model.text.normalize import normalize
 
 LEXICON = (
@@ -102,7 +103,7 @@ class KeywordBaseline:
 
     def fit(self, conversations: Sequence[Conversation]) -> KeywordBaseline:
         """Choose the F1-best threshold on labelled training conversations."""
-        risks = [float(s.max()) if s.size else 0.0 for s in self.message_scores(conversations)]
+        risks = [conversation_risk(s) for s in self.message_scores(conversations)]
         self.threshold = best_threshold([int(c.label == 1) for c in conversations], risks)
         return self
 

@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import torch
 
 from client.jobs import score_file
@@ -49,22 +50,14 @@ def quality_rows(result: CentralizedResult, epsilon: float) -> list[Row]:
         (f"ROC-AUC DP eps {epsilon:g}", "(comparison)", private["conversation"]["roc_auc"], True),
     ]
     for name, metrics in (("non-DP", plain), ("DP", private)):
-        worst = max(
-            r["rate"]
-            for k, r in metrics["false_positive_rate_by_kind"].items()
-            if k.startswith("hard-negative")
-        )
+        worst = max(_hard_negative_rates(metrics))
         rows.append((f"worst hard-negative FPR, {name}", "<= 0.05", worst, worst <= 0.05))
         by_lang = metrics["by_lang"]
         gap = abs(by_lang["en"]["f1"] - by_lang["nl"]["f1"])
         rows.append((f"|F1 en - F1 nl|, {name}", "<= 0.05", gap, gap <= 0.05))
-    base_worst = max(
-        r["rate"]
-        for k, r in baseline["false_positive_rate_by_kind"].items()
-        if k.startswith("hard-negative")
-    )
-    mean_hn = _mean_hard_negative_fpr(private)
-    base_mean = _mean_hard_negative_fpr(baseline)
+    base_worst = max(_hard_negative_rates(baseline))
+    mean_hn = float(np.mean(_hard_negative_rates(private)))
+    base_mean = float(np.mean(_hard_negative_rates(baseline)))
     rows.append(("keyword baseline: worst hard-negative FPR", "(comparison)", base_worst, True))
     rows.append(
         (
@@ -77,21 +70,20 @@ def quality_rows(result: CentralizedResult, epsilon: float) -> list[Row]:
     return rows
 
 
-def _mean_hard_negative_fpr(metrics: dict[str, Any]) -> float:
-    rates = [
-        r["rate"]
-        for k, r in metrics["false_positive_rate_by_kind"].items()
-        if k.startswith("hard-negative")
-    ]
-    return float(sum(rates) / len(rates))
+def _hard_negative_rates(metrics: dict[str, Any]) -> list[float]:
+    """False-positive rates of the hard-negative scenarios in one evaluation report."""
+    rates = metrics["false_positive_rate_by_kind"]
+    return [float(r["rate"]) for k, r in rates.items() if k.startswith("hard-negative")]
 
 
-def speed_rows(result: CentralizedResult, work: Path, settings: CentralizedSettings) -> list[Row]:
+def speed_rows(
+    result: CentralizedResult, work: Path, model: Path, settings: CentralizedSettings
+) -> list[Row]:
     """DP vs non-DP epoch time, scoring throughput on one thread, peak memory of DP training."""
     cards = {name: t.card for name, t in result.models.items()}
     plain = cards["non-dp"]["train_seconds"]
     private = cards[f"dp-eps{settings.epsilon:g}"]["train_seconds"]
-    throughput = scoring_throughput(work, result, settings.seed)
+    throughput = scoring_throughput(work, model, settings.seed)
     peak = dp_training_peak_mib(work, settings)
     return [
         ("DP epoch time / non-DP epoch time", "<= 3.0", private / plain, private / plain <= 3.0),
@@ -100,17 +92,16 @@ def speed_rows(result: CentralizedResult, work: Path, settings: CentralizedSetti
     ]
 
 
-def scoring_throughput(work: Path, result: CentralizedResult, seed: int) -> float:
+def scoring_throughput(work: Path, model: Path, seed: int) -> float:
     """Messages per second of `score` on a 6,000-conversation file, torch on one thread."""
     data = work / "score-input.jsonl"
     conversations = corpus(6000, seed + 5, "heldout")
     write_conversations(data, conversations)
-    write_run(result, work / "run")
     threads = torch.get_num_threads()
     torch.set_num_threads(1)
     try:
         started = time.perf_counter()
-        score_file(data, next((work / "run").glob("model-dp-*")), work / "scores.jsonl")
+        score_file(data, model, work / "scores.jsonl")
         seconds = time.perf_counter() - started
     finally:
         torch.set_num_threads(threads)
@@ -144,7 +135,9 @@ def run_benchmark(work: Path, settings: CentralizedSettings) -> list[Row]:
     """Run everything and return the rows; also writes them to `work/benchmark.json`."""
     work.mkdir(parents=True, exist_ok=True)
     result = run_centralized(settings)
-    rows = quality_rows(result, settings.epsilon) + speed_rows(result, work, settings)
+    run = write_run(result, work / "run")
+    model = run / f"model-dp-eps{settings.epsilon:g}"
+    rows = quality_rows(result, settings.epsilon) + speed_rows(result, work, model, settings)
     (work / "benchmark.json").write_text(
         json.dumps(
             [{"measure": m, "target": t, "measured": v, "met": ok} for m, t, v, ok in rows],
