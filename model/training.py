@@ -32,13 +32,18 @@ Criterion = Callable[[torch.Tensor, torch.Tensor], Any]
 
 @dataclass(frozen=True)
 class TrainingConfig:
-    """Optimisation settings shared by the DP and non-DP paths."""
+    """Optimisation settings shared by the DP and non-DP paths.
 
-    epochs: int = 8
+    The defaults (4 epochs, 70 % token dropout) were chosen on the generator's development split
+    (train on "dev-train" phrasing, measure on "dev"), never on the held-out test phrasing: there
+    they raised ROC-AUC on unseen phrasing from 0.65 to 0.73 over 8 epochs at 30 % dropout.
+    """
+
+    epochs: int = 4
     batch_size: int = 128
     learning_rate: float = 3e-3
     prefix_rate: float = 0.5
-    token_dropout: float = 0.3
+    token_dropout: float = 0.7
     seed: int = 0
 
     def __post_init__(self) -> None:

@@ -12,6 +12,7 @@ from simulations.benchmark import format_rows, run_benchmark
 from simulations.centralized import CentralizedSettings, run_centralized
 from simulations.report import write_run
 from simulations.synth import generate_platform_corpora
+from simulations.synth.bank import PHRASINGS
 
 EXIT_BAD_INPUT = 2
 
@@ -23,7 +24,7 @@ def _parser() -> argparse.ArgumentParser:
     generate.add_argument("--platforms", type=int, required=True)
     generate.add_argument("--conversations", type=int, required=True, help="total, all platforms")
     generate.add_argument("--seed", type=int, default=0)
-    generate.add_argument("--phrasing", choices=("train", "heldout", "all"), default="train")
+    generate.add_argument("--phrasing", choices=PHRASINGS, default="train")
     generate.add_argument("--out", type=Path, required=True)
     for name, help_text in (
         ("run", "train and evaluate; write runs/latest"),

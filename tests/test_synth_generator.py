@@ -154,7 +154,7 @@ def test_no_template_syntax_leaks_into_texts() -> None:
         ({"count": -1}, "The count should be a non-negative integer."),
         ({"count": 2.5}, "The count should be a non-negative integer."),
         ({"seed": "x"}, "The seed should be an integer."),
-        ({"phrasing": "test"}, "The phrasing should be 'train', 'heldout' or 'all'."),
+        ({"phrasing": "test"}, "The phrasing should be one of train, heldout, all, dev-train"),
         ({"platform": "forum"}, "The platform should be 'social', 'gaming' or 'metaverse'."),
         ({"grooming_rate": 1.5}, "The grooming rate should be between 0 and 1."),
         ({"grooming_rate": -0.1}, "The grooming rate should be between 0 and 1."),

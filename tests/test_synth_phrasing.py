@@ -19,6 +19,7 @@ from simulations.synth.library import (
     UNSPLIT_SLOTS,
     bank_texts,
     compiled,
+    dev_values,
     heldout_values,
     is_split,
     library,
@@ -27,7 +28,7 @@ from simulations.synth.library import (
 from simulations.synth.negatives import SCENARIOS
 
 ENTITY_SLOTS = ("app", "game", "currency", "show", "music", "city", "shop", "work_app")
-PHRASINGS = ("train", "heldout", "all")
+PHRASINGS = ("train", "heldout", "all", "dev-train", "dev")
 
 
 @cache
@@ -103,6 +104,23 @@ def test_slot_pools_are_filled_and_disjoint_in_every_mode(lang: str, platform: s
         if name not in UNSPLIT_SLOTS:
             assert len(values) >= 5, name
             assert not set(train.pools[name]) & set(heldout.pools[name]), name
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("platform", PLATFORMS)
+def test_the_dev_split_divides_the_training_side(lang: str, platform: str) -> None:
+    train = library(lang, platform, "train")
+    dev_train, dev = library(lang, platform, "dev-train"), library(lang, platform, "dev")
+    for name, templates in train.banks.items():
+        assert set(dev_train.banks[name]) | set(dev.banks[name]) == set(templates), name
+        if is_split(name) and len(templates) >= 3:
+            assert dev.banks[name] and not set(dev.banks[name]) & set(dev_train.banks[name])
+    for name, values in train.pools.items():
+        assert dev_train.pools[name] and dev.pools[name], name
+        if name not in UNSPLIT_SLOTS:
+            assert set(dev_train.pools[name]) | set(dev.pools[name]) == set(values), name
+            assert not set(dev_train.pools[name]) & set(dev.pools[name]), name
+    assert dev_values().isdisjoint(heldout_values())
 
 
 def test_about_a_fifth_of_the_slot_values_are_held_out() -> None:

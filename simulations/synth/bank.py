@@ -9,7 +9,9 @@ message `@name` stands for a reply drawn from the shared bank `reply/name` (see 
 train/held-out split ranks the items of every split bank by a BLAKE2b digest of their text, so it
 is identical in every process and never depends on Python's `hash()`. Slot values are ranked the
 same way within each list (about 20 % reserved); a value reserved in any list is held out
-everywhere, so its side is the same in every list, platform and language.
+everywhere, so its side is the same in every list, platform and language. The training side is
+split once more, the same way under a second digest, into "dev-train" and "dev": a development
+pair for choosing settings on unseen phrasing without ever touching the held-out test phrasing.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from random import Random
 
-PHRASINGS = ("train", "heldout", "all")
+PHRASINGS = ("train", "heldout", "all", "dev-train", "dev")
+DEV_SALT = "dev/"
 TEMPLATE_HELDOUT_SHARE = 0.27
 SLOT_HELDOUT_SHARE = 0.2
 MIN_SPLIT_TEMPLATES = 4
@@ -50,6 +53,7 @@ class Template:
     id: str
     text: str
     heldout: bool
+    dev: bool
     lines: tuple[Line, ...]
     other_starts: bool
     plain: bool
@@ -65,8 +69,11 @@ def digest(text: str) -> int:
     return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "big")
 
 
-def heldout_items(items: Sequence[str], share: float, minimum: int) -> frozenset[str]:
-    """Return the items reserved for held-out phrasing: the `share` with the lowest digests.
+def heldout_items(
+    items: Sequence[str], share: float, minimum: int, salt: str = ""
+) -> frozenset[str]:
+    """Return the items reserved for held-out phrasing: the `share` with the lowest digests
+    (of `salt` + item, so a second salt draws an independent split).
 
     Example:
         >>> len(heldout_items([f"t{i}" for i in range(10)], 0.27, 4))
@@ -75,7 +82,18 @@ def heldout_items(items: Sequence[str], share: float, minimum: int) -> frozenset
     if len(items) < minimum:
         return frozenset()
     count = max(1, round(len(items) * share))
-    return frozenset(sorted(items, key=digest)[:count])
+    return frozenset(sorted(items, key=lambda item: digest(salt + item))[:count])
+
+
+def dev_items(items: Sequence[str], reserved: frozenset[str], share: float) -> frozenset[str]:
+    """Return the training-side items (not in `reserved`) set aside for the "dev" phrasing.
+
+    Example:
+        >>> sorted(dev_items(["a", "b", "c", "d"], frozenset({"a"}), 0.27))
+        ['b']
+    """
+    training = [item for item in items if item not in reserved]
+    return heldout_items(training, share, 2, DEV_SALT)
 
 
 def _pieces(text: str) -> tuple[Piece, ...]:
@@ -105,7 +123,7 @@ def _line(line: str) -> Line:
     return parts[0] if len(parts) == 1 and isinstance(parts[0], str) else tuple(parts)
 
 
-def compile_template(bank: str, text: str, heldout: bool) -> Template:
+def compile_template(bank: str, text: str, heldout: bool, dev: bool = False) -> Template:
     """Compile one template of `bank`; its id is the bank name and a digest of the text.
 
     Example:
@@ -117,45 +135,71 @@ def compile_template(bank: str, text: str, heldout: bool) -> Template:
     content = text.removeprefix("!").strip()
     other_starts = content.startswith(">")
     lines = tuple(_line(line.strip()) for line in content.removeprefix(">").split("||"))
-    return Template(f"{bank}#{digest(text):016x}", text, heldout, lines, other_starts, plain)
+    return Template(f"{bank}#{digest(text):016x}", text, heldout, dev, lines, other_starts, plain)
 
 
 def compile_bank(bank: str, texts: Sequence[str], split: bool) -> tuple[Template, ...]:
-    """Compile a bank; when `split`, about 27 % of its templates are marked held-out.
-
-    Example:
-        >>> sum(t.heldout for t in compile_bank("b", [f"t{i}" for i in range(10)], True))
-        3
-    """
-    reserved = heldout_items(texts, TEMPLATE_HELDOUT_SHARE, MIN_SPLIT_TEMPLATES) if split else None
-    return tuple(compile_template(bank, t, reserved is not None and t in reserved) for t in texts)
-
-
-def select(templates: Sequence[Template], phrasing: str, split: bool) -> tuple[Template, ...]:
-    """Return the templates of a bank that `phrasing` may use ("train", "heldout" or "all").
+    """Compile a bank; when `split`, about 27 % of its templates are marked held-out and about
+    27 % of the rest are marked dev.
 
     Example:
         >>> bank = compile_bank("b", [f"t{i}" for i in range(10)], True)
-        >>> len(select(bank, "heldout", True)), len(select(bank, "train", True))
-        (3, 7)
+        >>> sum(t.heldout for t in bank), sum(t.dev for t in bank)
+        (3, 2)
+    """
+    if not split:
+        return tuple(compile_template(bank, t, False) for t in texts)
+    reserved = heldout_items(texts, TEMPLATE_HELDOUT_SHARE, MIN_SPLIT_TEMPLATES)
+    dev = dev_items(texts, reserved, TEMPLATE_HELDOUT_SHARE) if reserved else frozenset()
+    return tuple(compile_template(bank, t, t in reserved, t in dev) for t in texts)
+
+
+def select(templates: Sequence[Template], phrasing: str, split: bool) -> tuple[Template, ...]:
+    """Return the templates of a bank that `phrasing` may use (one of `PHRASINGS`).
+
+    Example:
+        >>> bank = compile_bank("b", [f"t{i}" for i in range(10)], True)
+        >>> [len(select(bank, p, True)) for p in ("heldout", "train", "dev-train", "dev")]
+        [3, 7, 5, 2]
     """
     if phrasing == "all" or not split:
         return tuple(templates)
-    return tuple(t for t in templates if t.heldout == (phrasing == "heldout"))
+    return tuple(t for t in templates if side(t.heldout, t.dev) in _SIDES[phrasing])
+
+
+_SIDES: dict[str, frozenset[str]] = {
+    "train": frozenset({"dev-train", "dev"}),
+    "heldout": frozenset({"heldout"}),
+    "dev-train": frozenset({"dev-train"}),
+    "dev": frozenset({"dev"}),
+}
+
+
+def side(heldout: bool, dev: bool) -> str:
+    """Return the side of the split an item is on: "heldout", "dev" or "dev-train".
+
+    Example:
+        >>> side(False, True)
+        'dev'
+    """
+    return "heldout" if heldout else "dev" if dev else "dev-train"
 
 
 def select_values(
-    values: Sequence[str], phrasing: str, reserved: frozenset[str]
+    values: Sequence[str], phrasing: str, reserved: frozenset[str], dev: frozenset[str]
 ) -> tuple[str, ...]:
-    """Return the slot values `phrasing` may use, given the `reserved` (held-out) values.
+    """Return the slot values `phrasing` may use, given the `reserved` (held-out) and `dev`
+    values.
 
     Example:
-        >>> select_values(["snap", "kik", "insta"], "heldout", frozenset({"kik"}))
+        >>> select_values(["snap", "kik", "insta"], "heldout", frozenset({"kik"}), frozenset())
         ('kik',)
+        >>> select_values(["snap", "kik", "insta"], "dev", frozenset({"kik"}), frozenset({"snap"}))
+        ('snap',)
     """
     if phrasing == "all":
         return tuple(values)
-    return tuple(v for v in values if (v in reserved) == (phrasing == "heldout"))
+    return tuple(v for v in values if side(v in reserved, v in dev) in _SIDES[phrasing])
 
 
 def render(parts: Line, rng: Random, fill: Fill) -> str:

@@ -70,7 +70,7 @@ def _validate(count: int, seed: int, phrasing: str, platform: str, id_prefix: st
     if isinstance(seed, bool) or not isinstance(seed, int):
         raise ValueError("The seed should be an integer.")
     if phrasing not in PHRASINGS:
-        raise ValueError("The phrasing should be 'train', 'heldout' or 'all'.")
+        raise ValueError(f"The phrasing should be one of {', '.join(PHRASINGS)}.")
     if platform not in PLATFORMS:
         raise ValueError("The platform should be 'social', 'gaming' or 'metaverse'.")
     if not isinstance(id_prefix, str) or not id_prefix or any(c.isspace() for c in id_prefix):
@@ -183,7 +183,8 @@ def generate_conversations(
         (10, 'c-000000', 'gaming')
 
     `phrasing` is "train", "heldout" or "all" (disjoint template and slot-value inventories, see
-    `bank.py`); `languages` weights "en" and "nl" (default half and half);
+    `bank.py`), or "dev-train" / "dev", the development split of the training side;
+    `languages` weights "en" and "nl" (default half and half);
     `hard_negative_share` is the share of the label-0 chats that are hard negatives, the rest
     plain small talk; `coded_rate` is the mean share of messages in coded writing.
     """

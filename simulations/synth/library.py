@@ -31,6 +31,7 @@ from simulations.synth.bank import (
     SLOT_HELDOUT_SHARE,
     Template,
     compile_bank,
+    dev_items,
     heldout_items,
     select,
     select_values,
@@ -133,6 +134,24 @@ def heldout_values() -> frozenset[str]:
 
 
 @cache
+def dev_values() -> frozenset[str]:
+    """Return every training-side slot value set aside for the "dev" phrasing.
+
+    Example:
+        >>> dev_values().isdisjoint(heldout_values())
+        True
+    """
+    reserved = heldout_values()
+    chosen: set[str] = set()
+    for lang in LANGUAGES:
+        for platform in PLATFORMS:
+            for name, values in slot_values(lang, platform).items():
+                if name not in UNSPLIT_SLOTS:
+                    chosen |= dev_items(values, reserved, SLOT_HELDOUT_SHARE)
+    return frozenset(chosen)
+
+
+@cache
 def library(lang: str, platform: str, phrasing: str) -> Library:
     """Return the library for one language, platform and phrasing (cached).
 
@@ -144,9 +163,11 @@ def library(lang: str, platform: str, phrasing: str) -> Library:
     if lang not in LANGUAGES or platform not in PLATFORMS or phrasing not in PHRASINGS:
         raise ValueError(f"Unknown library {lang!r}, {platform!r}, {phrasing!r}.")
     banks = {name: select(t, phrasing, is_split(name)) for name, t in compiled(lang).items()}
-    reserved = heldout_values()
+    reserved, dev = heldout_values(), dev_values()
     pools = {
-        name: tuple(values) if name in UNSPLIT_SLOTS else select_values(values, phrasing, reserved)
+        name: tuple(values)
+        if name in UNSPLIT_SLOTS
+        else select_values(values, phrasing, reserved, dev)
         for name, values in slot_values(lang, platform).items()
     }
     talk = _MODULES[lang][1]

@@ -108,7 +108,7 @@ def generate_platform_corpora(
         ['platform-00.jsonl', 'platform-01.jsonl', 'platform-02.jsonl']
     """
     if phrasing not in PHRASINGS:
-        raise ValueError("The phrasing should be 'train', 'heldout' or 'all'.")
+        raise ValueError(f"The phrasing should be one of {', '.join(PHRASINGS)}.")
     profiles = make_platform_profiles(num_platforms, conversations, seed=seed)
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = [_write_corpus(profile, seed, out_dir, phrasing) for profile in profiles]
