@@ -66,12 +66,11 @@ def conversation_scores(
         states = net.message_states(bags)
     index, lengths = _prefix_windows([len(e) for e in encoded], net.config.window)
     authors = torch.from_numpy(np.concatenate([e.authors for e in encoded]))
-    risks = np.concatenate(
-        [
-            window_risks(net, bags[rows], authors[rows], torch.from_numpy(lens), states[rows])
-            for rows, lens in _chunks(index, lengths)
-        ]
-    ).astype(np.float32)
+    risks = np.empty(len(index), dtype=np.float32)
+    for order, rows, lens in _chunks(index, lengths):
+        risks[order] = window_risks(
+            net, bags[rows], authors[rows], torch.from_numpy(lens), states[rows]
+        )
     return np.split(risks, np.cumsum([len(e) for e in encoded])[:-1])
 
 
@@ -100,11 +99,16 @@ def _prefix_windows(
 
 def _chunks(
     index: npt.NDArray[np.int64], lengths: npt.NDArray[np.int64]
-) -> list[tuple[torch.Tensor, npt.NDArray[np.int64]]]:
-    return [
-        (torch.from_numpy(index[s : s + _WINDOWS_PER_CALL]), lengths[s : s + _WINDOWS_PER_CALL])
-        for s in range(0, len(index), _WINDOWS_PER_CALL)
-    ]
+) -> list[tuple[npt.NDArray[np.int64], torch.Tensor, npt.NDArray[np.int64]]]:
+    """Windows grouped by length, each chunk only as wide as its longest window: `(positions,
+    rows, lengths)`; short windows (early messages) no longer pay for the full window width."""
+    by_length = np.argsort(lengths, kind="stable")
+    chunks = []
+    for start in range(0, len(by_length), _WINDOWS_PER_CALL):
+        order = by_length[start : start + _WINDOWS_PER_CALL]
+        width = int(lengths[order].max())
+        chunks.append((order, torch.from_numpy(index[order, :width]), lengths[order]))
+    return chunks
 
 
 class ConversationState:
