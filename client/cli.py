@@ -35,6 +35,12 @@ def _parser() -> argparse.ArgumentParser:
     train.add_argument("--max-grad-norm", type=float, default=1.0)
     train.add_argument("--buckets", type=int, default=NetworkConfig.buckets)
     train.add_argument("--threshold", type=float, help="fixed decision threshold")
+    train.add_argument(
+        "--threshold-stress",
+        type=float,
+        default=TrainSettings.threshold_stress,
+        help="share of validation features dropped when choosing the threshold (0 = none)",
+    )
     train.add_argument("--seed", type=int, default=0)
     train.add_argument("--quiet", action="store_true", help="no progress bar")
     score = commands.add_parser("score", help="score conversations (JSONL or PAN-2012 XML)")
@@ -61,6 +67,7 @@ def _settings(args: argparse.Namespace) -> TrainSettings:
         hashing=HashingConfig(buckets=args.buckets),
         dp=dp,
         threshold=args.threshold,
+        threshold_stress=args.threshold_stress,
         progress=not args.quiet,
     )
 

@@ -102,3 +102,18 @@ def test_split_is_stratified_and_deterministic() -> None:
     assert [c.id for c in split_train_validation(chats, 0.2, seed=1)[1]] == [
         c.id for c in validation
     ]
+
+
+def test_threshold_stress_is_validated() -> None:
+    with pytest.raises(ValueError, match="threshold stress"):
+        _small(threshold_stress=1.0)
+
+
+def test_a_stressed_threshold_is_less_confident_than_the_plain_one() -> None:
+    chats = _toy(300)
+    training = TrainingConfig(epochs=6, batch_size=16, learning_rate=0.02)
+    plain = train_local(chats, _small(training=training, threshold_stress=0.0))
+    stressed = train_local(chats, _small(training=training, threshold_stress=0.8))
+    assert stressed.card["validation"]["threshold_stress"] == 0.8
+    assert stressed.detector.threshold < plain.detector.threshold
+    assert stressed.card["validation"]["f1"] >= 0.9  # still right on the plain validation chats
