@@ -4,7 +4,9 @@ Constraints: every line is spoken by the stranger; a `||` part is the child's in
 template language is described in `bank.py`; `{parent}` is only used as an object ("tell {parent}").
 """
 
-SIGNS: dict[str, list[str]] = {
+from simulations.synth.phrases_en_signs_more import MORE
+
+FIRST: dict[str, list[str]] = {
     "rapport": [
         "omg u play {game} too[?|!|?!] we have so much in common",
         "[no way|wait] u like {music}?? [same|me too], we're literally the same",
@@ -419,3 +421,5 @@ SIGNS: dict[str, list[str]] = {
         "i did so much for u, ur so ungrateful",
     ],
 }
+
+SIGNS: dict[str, list[str]] = {sign: [*lines, *MORE[sign]] for sign, lines in FIRST.items()}

@@ -5,7 +5,9 @@ template language is described in `bank.py`; `{parent}` is only used as an objec
 ("tegen {parent}").
 """
 
-SIGNS: dict[str, list[str]] = {
+from simulations.synth.phrases_nl_signs_more import MORE
+
+FIRST: dict[str, list[str]] = {
     "rapport": [
         "omg jij speelt ook {game}[?|!|?!] we hebben echt veel gemeen",
         "[echt?|wacht] jij luistert ook {music}?? [same|ik ook], we zijn gwn hetzelfde",
@@ -421,3 +423,5 @@ SIGNS: dict[str, list[str]] = {
         "ik heb zoveel voor je gedaan, je bent zo ondankbaar",
     ],
 }
+
+SIGNS: dict[str, list[str]] = {sign: [*lines, *MORE[sign]] for sign, lines in FIRST.items()}
