@@ -105,7 +105,8 @@ def _markdown(result: CentralizedResult, plots: list[str]) -> str:
     sections = [
         "# LureWatch centralized run\n",
         "Synthetic corpus; thresholds chosen on each model's validation split of the training "
-        f"data. The test set that counts is `{TEST}`: phrasing never seen in training.\n",
+        "data, scored with a share of its features dropped (the threshold stress in each model "
+        f"card). The test set that counts is `{TEST}`: phrasing never seen in training.\n",
         "## Conversation-level quality\n",
         _table(quality),
         f"\n## False-positive rate per scenario ({TEST}, negatives only)\n",
