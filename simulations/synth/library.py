@@ -8,7 +8,7 @@ too, except the closed lists in `UNSPLIT_SLOTS` (days, times, amounts, family wo
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from types import ModuleType
@@ -116,6 +116,17 @@ def compiled(lang: str) -> dict[str, tuple[Template, ...]]:
     return {name: compile_bank(name, items, is_split(name)) for name, items in texts.items()}
 
 
+def _split_values(choose: Callable[[Sequence[str]], frozenset[str]]) -> frozenset[str]:
+    """Union of `choose(values)` over every split slot list of every language and platform."""
+    chosen: set[str] = set()
+    for lang in LANGUAGES:
+        for platform in PLATFORMS:
+            for name, values in slot_values(lang, platform).items():
+                if name not in UNSPLIT_SLOTS:
+                    chosen |= choose(values)
+    return frozenset(chosen)
+
+
 @cache
 def heldout_values() -> frozenset[str]:
     """Return every slot value reserved for held-out phrasing, over all languages and platforms.
@@ -124,13 +135,7 @@ def heldout_values() -> frozenset[str]:
         >>> "snap" in heldout_values() or "snap" in slot_values("en", "social")["app"]
         True
     """
-    reserved: set[str] = set()
-    for lang in LANGUAGES:
-        for platform in PLATFORMS:
-            for name, values in slot_values(lang, platform).items():
-                if name not in UNSPLIT_SLOTS:
-                    reserved |= heldout_items(values, SLOT_HELDOUT_SHARE, MIN_SPLIT_VALUES)
-    return frozenset(reserved)
+    return _split_values(lambda values: heldout_items(values, SLOT_HELDOUT_SHARE, MIN_SPLIT_VALUES))
 
 
 @cache
@@ -142,13 +147,7 @@ def dev_values() -> frozenset[str]:
         True
     """
     reserved = heldout_values()
-    chosen: set[str] = set()
-    for lang in LANGUAGES:
-        for platform in PLATFORMS:
-            for name, values in slot_values(lang, platform).items():
-                if name not in UNSPLIT_SLOTS:
-                    chosen |= dev_items(values, reserved, SLOT_HELDOUT_SHARE)
-    return frozenset(chosen)
+    return _split_values(lambda values: dev_items(values, reserved, SLOT_HELDOUT_SHARE))
 
 
 @cache
