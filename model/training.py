@@ -34,16 +34,18 @@ Criterion = Callable[[torch.Tensor, torch.Tensor], Any]
 class TrainingConfig:
     """Optimisation settings shared by the DP and non-DP paths.
 
-    The defaults (4 epochs, 70 % token dropout) were chosen on the generator's development split
-    (train on "dev-train" phrasing, measure on "dev"), never on the held-out test phrasing: there
-    they raised ROC-AUC on unseen phrasing from 0.65 to 0.73 over 8 epochs at 30 % dropout.
+    The defaults (4 epochs, 85 % token dropout, 80 % prefix windows) were chosen on the
+    generator's development split (train on "dev-train" phrasing, measure on "dev"), never on the
+    held-out test phrasing: there, 4 epochs at 70 % dropout raised ROC-AUC on unseen phrasing from
+    0.65 to 0.73 over 8 epochs at 30 %, and 85 % dropout with 80 % prefixes raised it from 0.723
+    to 0.764 (means over 5 training seeds; every seed of the new setting above every old one).
     """
 
     epochs: int = 4
     batch_size: int = 128
     learning_rate: float = 3e-3
-    prefix_rate: float = 0.5
-    token_dropout: float = 0.7
+    prefix_rate: float = 0.8
+    token_dropout: float = 0.85
     seed: int = 0
 
     def __post_init__(self) -> None:
