@@ -5,8 +5,8 @@ per-sample gradient and mishandles repeated ids and per-sample weights. Here the
 table for window b is G_b = sum_m x_m g_m^T, where x_m is message m's weighted id-count vector
 (repeated ids add up) and g_m the gradient reaching its bag vector. So
 ||G_b||^2 = sum_{m,m'} (x_m . x_m') (g_m . g_m'): the Gram matrix of the messages' sparse
-feature vectors (built per window with scipy, never densely over the buckets) against the Gram
-matrix of their gradients. Cost per window: one sparse product plus a (window x window) bmm.
+feature vectors (one block-diagonal scipy product per batch, never dense over the buckets)
+against the Gram matrix of their gradients, a (window x window) bmm per window.
 
 Example (the sampler is registered on import; Opacus calls it during `loss.backward()`):
     >>> import privacy.bag_norms  # doctest: +SKIP
@@ -44,11 +44,19 @@ def message_gram(
     buckets: int,
     window: int,
 ) -> npt.NDArray[np.float64]:
-    """(B, W, W) inner products of the messages' weighted id-count vectors, window by window."""
-    grams = np.empty((len(ids), window, window))
-    for b in range(len(ids)):
-        x = sp.csr_matrix(
-            (weights[b].astype(np.float64), (slots[b], ids[b])), shape=(window, buckets)
-        )
-        grams[b] = (x @ x.T).toarray()
+    """(B, W, W) inner products of the messages' weighted id-count vectors, window by window.
+
+    One sparse product for the whole batch: window b's ids are shifted into their own column
+    block (b * buckets + id), so the product is block diagonal and holds no cross-window terms.
+    """
+    batch = ids.shape[0]
+    rows = (np.arange(batch)[:, None] * window + slots).ravel()
+    columns = (np.arange(batch, dtype=np.int64)[:, None] * buckets + ids).ravel()
+    x = sp.csr_matrix(
+        (weights.astype(np.float64).ravel(), (rows, columns)),
+        shape=(batch * window, batch * buckets),
+    )
+    product = (x @ x.T).tocoo()
+    grams = np.zeros((batch, window, window))
+    grams[product.row // window, product.row % window, product.col % window] = product.data
     return grams
