@@ -78,7 +78,9 @@ def encode_conversations(
     conversations: Sequence[Conversation], hasher: FeatureHasher, authors: int
 ) -> list[EncodedConversation]:
     """Normalize and hash every message of `conversations` in one vectorised pass."""
-    texts = [normalize(m.text) for c in conversations for m in c.messages]
+    raw = [m.text for c in conversations for m in c.messages]
+    normalized = {text: normalize(text) for text in set(raw)}  # "ok", "lol" repeat a lot
+    texts = [normalized[text] for text in raw]
     ids, offsets = hasher.hash_messages(texts)
     encoded, first = [], 0
     for conversation in conversations:

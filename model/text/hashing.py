@@ -122,15 +122,18 @@ class FeatureHasher:
         return parts
 
     def _word_ngrams(self, texts: Sequence[str]) -> tuple[IdArray, IdArray]:
-        ids: list[int] = []
+        everything: list[str] = []
         owners: list[int] = []
-        buckets, seed = self.config.buckets, self.config.seed + 1
         for index, text in enumerate(texts):
             grams = _word_grams(text.split(), self.config.word_max)
             if self.config.concepts:
                 grams.extend(concepts(text))
-            ids.extend(mmh3.hash(gram, seed, signed=False) % buckets for gram in grams)
+            everything.extend(grams)
             owners.extend([index] * len(grams))
+        buckets, seed = self.config.buckets, self.config.seed + 1
+        # chat vocabulary repeats: hash each distinct gram once per batch
+        bucket_of = {g: mmh3.hash(g, seed, signed=False) % buckets for g in set(everything)}
+        ids = [bucket_of[gram] for gram in everything]
         return np.asarray(ids, dtype=np.int64), np.asarray(owners, dtype=np.int64)
 
 
