@@ -32,6 +32,7 @@ from model.network import NetworkConfig
 from model.scoring import conversation_risk, conversation_scores
 from model.text.hashing import HashingConfig
 from model.training import TrainingConfig, WindowDataset, make_loader, run_epoch
+from model.windows import EncodedConversation
 from privacy.dp_sgd import DPConfig, make_private
 
 
@@ -158,18 +159,18 @@ def _choose_threshold(
         return settings.threshold, {}
     labels = np.array([c.label for c in validation])
     stress = settings.threshold_stress
-    stressed = _validation_risks(detector, validation, stress, settings.training.seed)
+    encoded = detector.encode(validation)
+    stressed = _validation_risks(detector, encoded, stress, settings.training.seed)
     threshold = best_threshold(labels, stressed, beta=1.0)
-    plain = _validation_risks(detector, validation, 0.0, settings.training.seed)
+    plain = _validation_risks(detector, encoded, 0.0, settings.training.seed)
     metrics = classification_metrics(labels, plain, threshold)
     return threshold, {**metrics, "split": "validation", "threshold_stress": stress}
 
 
 def _validation_risks(
-    detector: Detector, validation: Sequence[Conversation], stress: float, seed: int
+    detector: Detector, encoded: list[EncodedConversation], stress: float, seed: int
 ) -> npt.NDArray[np.float64]:
-    """Conversation risks of the validation chats with a `stress` share of features dropped."""
-    encoded = detector.encode(validation)
+    """Conversation risks of encoded validation chats with a `stress` share of features dropped."""
     if stress > 0:
         rng = np.random.default_rng(seed)
         encoded = [e.thinned(rng.random(len(e.ids)) >= stress) for e in encoded]
