@@ -29,7 +29,7 @@ from model.data.conversation import Conversation
 from model.detector import Detector
 from model.evaluation import best_threshold, classification_metrics
 from model.network import NetworkConfig
-from model.scoring import conversation_risk, conversation_scores
+from model.scoring import conversation_risk
 from model.text.hashing import HashingConfig
 from model.training import TrainingConfig, WindowDataset, make_loader, run_epoch
 from model.windows import EncodedConversation
@@ -174,8 +174,7 @@ def _validation_risks(
     if stress > 0:
         rng = np.random.default_rng(seed)
         encoded = [e.thinned(rng.random(len(e.ids)) >= stress) for e in encoded]
-    detector.net.eval()
-    return np.array([conversation_risk(s) for s in conversation_scores(detector.net, encoded)])
+    return np.array([conversation_risk(s) for s in detector.encoded_scores(encoded)])
 
 
 def _data_sizes(

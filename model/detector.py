@@ -58,8 +58,12 @@ class Detector:
 
     def message_scores(self, conversations: Sequence[Conversation]) -> list[Scores]:
         """Risk after every message of every conversation."""
+        return self.encoded_scores(self.encode(conversations))
+
+    def encoded_scores(self, encoded: Sequence[EncodedConversation]) -> list[Scores]:
+        """Risk after every message of conversations already encoded with `encode`."""
         self.net.eval()
-        return conversation_scores(self.net, self.encode(conversations))
+        return conversation_scores(self.net, encoded)
 
     def streaming(self) -> StreamingScorer:
         """A scorer for live messages that keeps per-conversation state."""
