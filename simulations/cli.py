@@ -44,6 +44,10 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("--epsilon", type=float, default=CentralizedSettings.epsilon)
         command.add_argument("--seed", type=int, default=CentralizedSettings.seed)
         command.add_argument("--quiet", action="store_true", help="no progress bars")
+    benchmark = commands.choices["benchmark"]
+    benchmark.add_argument(
+        "--training-seeds", type=int, default=3, help="training runs whose quality is averaged"
+    )
     return parser
 
 
@@ -75,7 +79,7 @@ def _run(args: argparse.Namespace) -> None:
 
 
 def _benchmark(args: argparse.Namespace) -> None:
-    print(format_rows(run_benchmark(args.out, _settings(args))))
+    print(format_rows(run_benchmark(args.out, _settings(args), args.training_seeds)))
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], None]] = {
