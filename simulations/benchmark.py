@@ -85,9 +85,7 @@ def quality_rows(result: CentralizedResult, epsilon: float) -> list[Row]:
             f1 - dp_f1,
             f1 - dp_f1 <= 0.05 and learned,
         ),
-        Row(
-            f"ROC-AUC DP eps {epsilon:g}", "(comparison)", private["conversation"]["roc_auc"], True
-        ),
+        Row(f"ROC-AUC DP eps {epsilon:g}", "(comparison)", dp_auc, True),
     ]
     for name, metrics in (("non-DP", plain), ("DP", private)):
         worst = max(_hard_negative_rates(metrics))
