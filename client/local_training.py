@@ -97,13 +97,12 @@ def train_local(conversations: Sequence[Conversation], settings: TrainSettings) 
         window=settings.network.window,
         prefix_rate=cfg.prefix_rate,
         token_dropout=cfg.token_dropout,
-        hardest_rate=cfg.hardest_window_rate,
         seed=cfg.seed,
     )
     loader = make_loader(dataset, cfg.batch_size, settings.network.authors)
     optimizer = torch.optim.Adam(detector.net.parameters(), lr=cfg.learning_rate)
     started = time.perf_counter()
-    losses, privacy = _fit(detector, dataset, loader, optimizer, settings)
+    losses, privacy = _fit(detector, loader, optimizer, settings)
     seconds = time.perf_counter() - started
     detector.threshold, validation_metrics = _choose_threshold(detector, validation, settings)
     card = {
@@ -126,7 +125,6 @@ _THRESHOLD_NOTE = (
 
 def _fit(
     detector: Detector,
-    dataset: WindowDataset,
     loader: Any,
     optimizer: torch.optim.Optimizer,
     settings: TrainSettings,
@@ -145,24 +143,13 @@ def _fit(
             private.loader,
         )
     bar = tqdm(total=epochs * len(loader), desc="training", disable=not settings.progress)
-    losses = []
-    for epoch in range(epochs):
-        if epoch > 0 and dataset.hardest_rate > 0:
-            _find_hardest_windows(detector, dataset)
-        losses.append(run_epoch(model, loader, optimizer, criterion, lambda: bar.update()))
+    losses = [
+        run_epoch(model, loader, optimizer, criterion, lambda: bar.update()) for _ in range(epochs)
+    ]
     bar.close()
     if private is None:
         return losses, {"dp": False, "epsilon": None, "delta": None}
     return losses, private.card()
-
-
-def _find_hardest_windows(detector: Detector, dataset: WindowDataset) -> None:
-    """Score the training chats with the current model and mark their hardest windows.
-
-    Each chat's window is chosen from its own messages only, and it still contributes one
-    clipped gradient per draw, so the DP guarantee is unchanged.
-    """
-    dataset.set_hardest(detector.encoded_scores(dataset.encoded))  # run_epoch sets train()
 
 
 def _choose_threshold(

@@ -21,7 +21,6 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 import numpy as np
-import numpy.typing as npt
 import torch
 from torch.utils.data import DataLoader, Dataset
 
@@ -40,11 +39,6 @@ class TrainingConfig:
     held-out test phrasing: there, 4 epochs at 70 % dropout raised ROC-AUC on unseen phrasing from
     0.65 to 0.73 over 8 epochs at 30 %, and 85 % dropout with 80 % prefixes raised it from 0.723
     to 0.764 (means over 5 training seeds; every seed of the new setting above every old one).
-    `hardest_window_rate` is the share of draws, from the second epoch on, that take the
-    conversation's highest-scoring window (see `WindowDataset.set_hardest`): the risk is the
-    maximum over windows, so this trains the windows the risk is made of. On the development
-    split 0.8 raised ROC-AUC from 0.769 to 0.805 and F1 from 0.576 to 0.624 (3 seeds; 0.5 and
-    1.0 gave 0.793 and 0.795).
     """
 
     epochs: int = 4
@@ -52,7 +46,6 @@ class TrainingConfig:
     learning_rate: float = 3e-3
     prefix_rate: float = 0.8
     token_dropout: float = 0.85
-    hardest_window_rate: float = 0.8
     seed: int = 0
 
     def __post_init__(self) -> None:
@@ -66,8 +59,6 @@ class TrainingConfig:
             raise ValueError("The prefix rate should be between 0 and 1.")
         if not 0 <= self.token_dropout < 1:
             raise ValueError("The token dropout should be in [0, 1).")
-        if not 0 <= self.hardest_window_rate <= 1:
-            raise ValueError("The hardest-window rate should be between 0 and 1.")
 
     def to_json(self) -> dict[str, Any]:
         """Return the configuration as a JSON-ready dict."""
@@ -86,30 +77,13 @@ class WindowDataset(Dataset[Window]):
         window: int,
         prefix_rate: float,
         token_dropout: float = 0.0,
-        hardest_rate: float = 0.0,
         seed: int,
     ) -> None:
         if not len(encoded) == len(labels) == len(first_risk):
             raise ValueError("Every conversation should have one label and one first_risk entry.")
         self.encoded, self.labels, self.first_risk = encoded, labels, first_risk
         self.window, self.prefix_rate, self.token_dropout = window, prefix_rate, token_dropout
-        self.hardest_rate = hardest_rate
-        self.hardest_ends: list[int] | None = None
         self.rng = np.random.default_rng(seed)
-
-    def set_hardest(self, scores: Sequence[npt.NDArray[np.float32]]) -> None:
-        """Remember each conversation's highest-scoring window end, given per-message scores.
-
-        A safe chat may end its window anywhere; a grooming chat only at or after its first sign,
-        where the window's label 1 holds. Drawing from these windows trains the maximum.
-        """
-        if len(scores) != len(self.encoded):
-            raise ValueError("There should be one score array per training conversation.")
-        ends = []
-        for risk, label, first in zip(scores, self.labels, self.first_risk, strict=True):
-            start = 0 if label == 0 else min(first or 0, len(risk) - 1)
-            ends.append(start + int(np.argmax(risk[start:])) + 1)
-        self.hardest_ends = ends
 
     def __len__(self) -> int:
         return len(self.encoded)
@@ -117,10 +91,7 @@ class WindowDataset(Dataset[Window]):
     def __getitem__(self, index: int) -> Window:
         enc, length = self.encoded[index], len(self.encoded[index])
         end = length
-        hardest = self.hardest_ends if self.hardest_rate > 0 else None
-        if hardest is not None and self.rng.random() < self.hardest_rate:
-            end = hardest[index]
-        elif self.rng.random() < self.prefix_rate:
+        if self.rng.random() < self.prefix_rate:
             earliest = 1 if self.labels[index] == 0 else (self.first_risk[index] or 0) + 1
             end = int(self.rng.integers(min(earliest, length), length + 1))
         if self.token_dropout > 0:
