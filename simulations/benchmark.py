@@ -33,6 +33,8 @@ from model.data.jsonl import write_conversations
 from simulations.centralized import CentralizedResult, CentralizedSettings, corpus, run_centralized
 from simulations.report import TEST, write_run
 
+TRAINING_SEEDS = 3  # training runs per benchmark; one seed moves F1 by 0.03-0.05
+
 
 class Row(NamedTuple):
     """One benchmark line; with several training seeds `measured` is their mean, `spread` their
@@ -174,7 +176,9 @@ def dp_training_peak_mib(work: Path, settings: CentralizedSettings) -> float:
     return float(peak_file.read_text()) / 1024
 
 
-def run_benchmark(work: Path, settings: CentralizedSettings, training_seeds: int = 3) -> list[Row]:
+def run_benchmark(
+    work: Path, settings: CentralizedSettings, training_seeds: int = TRAINING_SEEDS
+) -> list[Row]:
     """Run everything and return the rows; also writes them to `work/benchmark.json`.
 
     Quality rows are combined over `training_seeds` training runs; the report, the model and

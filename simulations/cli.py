@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from model.training import TrainingConfig
-from simulations.benchmark import format_rows, run_benchmark
+from simulations.benchmark import TRAINING_SEEDS, format_rows, run_benchmark
 from simulations.centralized import CentralizedSettings, run_centralized
 from simulations.report import write_run
 from simulations.synth import generate_platform_corpora
@@ -46,7 +46,10 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("--quiet", action="store_true", help="no progress bars")
     benchmark = commands.choices["benchmark"]
     benchmark.add_argument(
-        "--training-seeds", type=int, default=3, help="training runs whose quality is averaged"
+        "--training-seeds",
+        type=int,
+        default=TRAINING_SEEDS,
+        help="training runs whose quality is averaged",
     )
     return parser
 
