@@ -11,6 +11,7 @@ from typing import Any
 
 from client.jobs import evaluate_file, score_file, train_file
 from client.local_training import TrainSettings
+from model.detector import load_detector
 from model.network import NetworkConfig
 from model.text.hashing import HashingConfig
 from model.training import TrainingConfig
@@ -34,6 +35,11 @@ def _parser() -> argparse.ArgumentParser:
     train.add_argument("--learning-rate", type=float, default=TrainingConfig.learning_rate)
     train.add_argument("--max-grad-norm", type=float, default=1.0)
     train.add_argument("--buckets", type=int, default=NetworkConfig.buckets)
+    train.add_argument(
+        "--init",
+        type=Path,
+        help="model directory to continue from (its sizes and hashing are used; --buckets is not)",
+    )
     train.add_argument("--threshold", type=float, help="fixed decision threshold")
     train.add_argument(
         "--threshold-stress",
@@ -56,6 +62,10 @@ def _parser() -> argparse.ArgumentParser:
 
 def _settings(args: argparse.Namespace) -> TrainSettings:
     dp = None if args.no_dp else DPConfig(args.epsilon, args.delta, args.max_grad_norm)
+    network, hashing = NetworkConfig(buckets=args.buckets), HashingConfig(buckets=args.buckets)
+    if args.init is not None:
+        start = load_detector(args.init)
+        network, hashing = start.net.config, start.hashing
     return TrainSettings(
         training=TrainingConfig(
             epochs=args.epochs,
@@ -63,8 +73,8 @@ def _settings(args: argparse.Namespace) -> TrainSettings:
             learning_rate=args.learning_rate,
             seed=args.seed,
         ),
-        network=NetworkConfig(buckets=args.buckets),
-        hashing=HashingConfig(buckets=args.buckets),
+        network=network,
+        hashing=hashing,
         dp=dp,
         threshold=args.threshold,
         threshold_stress=args.threshold_stress,
@@ -73,7 +83,7 @@ def _settings(args: argparse.Namespace) -> TrainSettings:
 
 
 def _train(args: argparse.Namespace) -> None:
-    card = train_file(args.data, args.out, _settings(args))
+    card = train_file(args.data, args.out, _settings(args), args.init)
     privacy = card["privacy"]
     spent = (
         f"epsilon {privacy['epsilon']:.3f} at delta {privacy['delta']:g}"

@@ -22,7 +22,7 @@ from client.local_training import TrainSettings, train_local
 from model.data.conversation import Conversation
 from model.data.jsonl import read_all, read_conversations
 from model.data.pan2012 import read_pan_conversations
-from model.detector import Detector, load_detector, save_detector
+from model.detector import Detector, load_detector, read_card, save_detector
 from model.evaluation import warning_index
 from model.scoring import conversation_risk
 
@@ -35,13 +35,20 @@ def read_any(path: Path, *, require_label: bool) -> Iterator[Conversation]:
     return read_pan_conversations(path, predators if predators.is_file() else None)
 
 
-def train_file(data: Path, out: Path, settings: TrainSettings) -> dict[str, Any]:
-    """Train on a labelled file and write the model directory; return the model card."""
+def train_file(
+    data: Path, out: Path, settings: TrainSettings, start: Path | None = None
+) -> dict[str, Any]:
+    """Train on a labelled file and write the model directory; return the model card.
+
+    `start` is a model directory to continue from; the card records its hash and privacy.
+    """
     conversations = read_all(data, require_label=True)
-    result = train_local(conversations, settings)
+    initial = None if start is None else load_detector(start)
+    result = train_local(conversations, settings, initial)
     card = {
         "model": "LureWatch conversation risk network",
         "trained_on": data.name,
+        **({} if start is None else {"initialized_from": _origin(start)}),
         **result.card,
         "epoch_losses": result.epoch_losses,
         "network": result.detector.net.config.to_json(),
@@ -51,6 +58,12 @@ def train_file(data: Path, out: Path, settings: TrainSettings) -> dict[str, Any]
     }
     save_detector(out, result.detector, card)
     return card
+
+
+def _origin(start: Path) -> dict[str, Any]:
+    """What a fine-tuned model's card says about the model it started from."""
+    card = read_card(start)
+    return {key: card.get(key) for key in ("weights_sha256", "trained_on", "privacy")}
 
 
 def score_lines(detector: Detector, conversations: Iterator[Conversation]) -> Iterator[str]:

@@ -9,12 +9,18 @@ wording and an unstressed threshold is far too confident for wordings the model 
 is a single number that depends on validation data outside the DP guarantee, which the card
 states (pass a fixed threshold to avoid it).
 
+A run can start from another detector (`start`: the federation's global model, or a
+coordinator's seed model trained on public synthetic data) instead of fresh weights; the DP
+guarantee then covers only this run's data, and the start model's own privacy is its card's.
+
 Example:
     >>> result = train_local(conversations, TrainSettings(dp=None))  # doctest: +SKIP
+    >>> tuned = train_local(conversations, settings, start=result.detector)  # doctest: +SKIP
 """
 
 from __future__ import annotations
 
+import copy
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -83,13 +89,18 @@ def split_train_validation(
     return train, validation
 
 
-def train_local(conversations: Sequence[Conversation], settings: TrainSettings) -> TrainResult:
-    """Train a detector on labelled conversations and describe the run in a card."""
+def train_local(
+    conversations: Sequence[Conversation], settings: TrainSettings, start: Detector | None = None
+) -> TrainResult:
+    """Train a detector on labelled conversations and describe the run in a card.
+
+    With `start`, training continues from a copy of its weights (`start` is not changed).
+    """
     _require_labels(conversations)
     cfg = settings.training
     share = settings.validation_share if settings.threshold is None else 0.0
     train, validation = split_train_validation(conversations, share, cfg.seed)
-    detector = Detector.new(settings.network, settings.hashing, seed=cfg.seed)
+    detector = _initial_detector(settings, start)
     dataset = WindowDataset(
         detector.encode(train),
         [c.label or 0 for c in train],
@@ -114,6 +125,20 @@ def train_local(conversations: Sequence[Conversation], settings: TrainSettings) 
         "threshold_note": _THRESHOLD_NOTE if settings.threshold is None else "fixed by the user",
     }
     return TrainResult(detector, card, losses)
+
+
+def _initial_detector(settings: TrainSettings, start: Detector | None) -> Detector:
+    """Fresh weights, or a copy of `start` once its sizes match the settings'."""
+    if start is None:
+        return Detector.new(settings.network, settings.hashing, seed=settings.training.seed)
+    if start.net.config != settings.network:
+        raise ValueError("The start model's network sizes differ from the training settings'.")
+    if start.hashing != settings.hashing:
+        raise ValueError("The start model's hashing differs from the training settings'.")
+    torch.manual_seed(settings.training.seed)  # dropout masks, as for fresh weights
+    detector = copy.deepcopy(start)
+    detector.net.train()  # a start model that has scored anything is in eval mode
+    return detector
 
 
 _THRESHOLD_NOTE = (

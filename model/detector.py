@@ -108,6 +108,11 @@ def load_detector(directory: Path) -> Detector:
     )
 
 
+def read_card(directory: Path) -> dict[str, Any]:
+    """The model card of a model directory (load the detector first to verify its weights)."""
+    return _read_json(directory / CARD)
+
+
 def file_sha256(path: Path) -> str:
     """Hex SHA-256 of a file's bytes."""
     return hashlib.sha256(path.read_bytes()).hexdigest()

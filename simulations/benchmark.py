@@ -30,7 +30,13 @@ import torch
 
 from client.jobs import score_file
 from model.data.jsonl import write_conversations
-from simulations.centralized import CentralizedResult, CentralizedSettings, corpus, run_centralized
+from simulations.centralized import (
+    PUBLIC_SEED,
+    CentralizedResult,
+    CentralizedSettings,
+    corpus,
+    run_centralized,
+)
 from simulations.report import TEST, write_run
 
 TRAINING_SEEDS = 3  # training runs per benchmark; one seed moves F1 by 0.03-0.05
@@ -69,45 +75,62 @@ def seed_settings(settings: CentralizedSettings, count: int) -> list[Centralized
 
 
 def quality_rows(result: CentralizedResult, epsilon: float) -> list[Row]:
-    """Targets on held-out phrasing: F1, the DP gap, hard negatives, languages, the baseline."""
-    plain, private = result.metrics["non-dp"][TEST], result.metrics[f"dp-eps{epsilon:g}"][TEST]
-    baseline = result.metrics["keyword-baseline"][TEST]
-    f1, dp_f1 = plain["conversation"]["f1"], private["conversation"]["f1"]
-    dp_auc = private["conversation"]["roc_auc"]
-    share = plain["dataset"]["positives"] / plain["dataset"]["conversations"]
-    flag_all = 2 * share / (1 + share)  # the F1 of flagging every conversation
-    learned = dp_f1 > flag_all + 0.05 and dp_auc > 0.6
+    """Targets on held-out phrasing: F1, the DP gaps, hard negatives, languages, the baseline."""
+    private = f"dp-eps{epsilon:g}"
+    models = {
+        "non-DP": result.metrics["non-dp"][TEST],
+        "DP": result.metrics[private][TEST],
+        "DP from public seed": result.metrics[f"{private}-from-{PUBLIC_SEED}"][TEST],
+    }
+    plain = models["non-DP"]
+    f1 = plain["conversation"]["f1"]
+    seed_f1 = result.metrics[PUBLIC_SEED][TEST]["conversation"]["f1"]
     rows = [
         Row("F1 non-DP (held-out phrasing)", ">= 0.90", f1, f1 >= 0.90),
         Row("ROC-AUC non-DP", "(comparison)", plain["conversation"]["roc_auc"], True),
-        Row("F1 of flagging everything (reference)", "(comparison)", flag_all, True),
-        Row(
-            f"F1 DP eps {epsilon:g} gap to non-DP",
-            "<= 0.05, DP above flag-all",
-            f1 - dp_f1,
-            f1 - dp_f1 <= 0.05 and learned,
-        ),
-        Row(f"ROC-AUC DP eps {epsilon:g}", "(comparison)", dp_auc, True),
+        Row("F1 of flagging everything (reference)", "(comparison)", _flag_all_f1(plain), True),
+        *_dp_rows(f"DP eps {epsilon:g}", models["DP"], plain),
+        Row("F1 public seed model alone (no platform data)", "(comparison)", seed_f1, True),
+        *_dp_rows(f"DP eps {epsilon:g} from public seed", models["DP from public seed"], plain),
     ]
-    for name, metrics in (("non-DP", plain), ("DP", private)):
+    for name, metrics in models.items():
         worst = max(_hard_negative_rates(metrics))
         rows.append(Row(f"worst hard-negative FPR, {name}", "<= 0.05", worst, worst <= 0.05))
         by_lang = metrics["by_lang"]
         gap = abs(by_lang["en"]["f1"] - by_lang["nl"]["f1"])
         rows.append(Row(f"|F1 en - F1 nl|, {name}", "<= 0.05", gap, gap <= 0.05))
+    return rows + _baseline_rows(result.metrics["keyword-baseline"][TEST], models["DP"])
+
+
+def _flag_all_f1(metrics: dict[str, Any]) -> float:
+    """The F1 of flagging every conversation of a test set."""
+    share = float(metrics["dataset"]["positives"]) / float(metrics["dataset"]["conversations"])
+    return 2 * share / (1 + share)
+
+
+def _dp_rows(name: str, private: dict[str, Any], plain: dict[str, Any]) -> list[Row]:
+    """The F1 gap of a DP model to the non-DP one (met only if it learned) and its ROC-AUC."""
+    f1, dp_f1 = plain["conversation"]["f1"], private["conversation"]["f1"]
+    dp_auc = private["conversation"]["roc_auc"]
+    learned = dp_f1 > _flag_all_f1(plain) + 0.05 and dp_auc > 0.6
+    return [
+        Row(f"F1 {name}: gap to non-DP", "<= 0.05, DP above flag-all", f1 - dp_f1,
+            f1 - dp_f1 <= 0.05 and learned),
+        Row(f"ROC-AUC {name}", "(comparison)", dp_auc, True),
+    ]  # fmt: skip
+
+
+def _baseline_rows(baseline: dict[str, Any], private: dict[str, Any]) -> list[Row]:
+    """The keyword baseline's worst hard-negative FPR and the DP model's margin over it."""
     base_worst = max(_hard_negative_rates(baseline))
-    mean_hn = float(np.mean(_hard_negative_rates(private)))
-    base_mean = float(np.mean(_hard_negative_rates(baseline)))
-    rows.append(Row("keyword baseline: worst hard-negative FPR", "(comparison)", base_worst, True))
-    rows.append(
-        Row(
-            "mean hard-negative FPR: baseline minus DP model",
-            ">= 0.20 (wide margin)",
-            base_mean - mean_hn,
-            base_mean - mean_hn >= 0.20,
-        )
+    margin = float(np.mean(_hard_negative_rates(baseline))) - float(
+        np.mean(_hard_negative_rates(private))
     )
-    return rows
+    return [
+        Row("keyword baseline: worst hard-negative FPR", "(comparison)", base_worst, True),
+        Row("mean hard-negative FPR: baseline minus DP model", ">= 0.20 (wide margin)", margin,
+            margin >= 0.20),
+    ]  # fmt: skip
 
 
 def _hard_negative_rates(metrics: dict[str, Any]) -> list[float]:
