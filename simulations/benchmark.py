@@ -31,6 +31,7 @@ import torch
 from client.jobs import score_file
 from model.data.jsonl import write_conversations
 from simulations.centralized import (
+    INDEPENDENT,
     PUBLIC_SEED,
     CentralizedResult,
     CentralizedSettings,
@@ -99,7 +100,21 @@ def quality_rows(result: CentralizedResult, epsilon: float) -> list[Row]:
         by_lang = metrics["by_lang"]
         gap = abs(by_lang["en"]["f1"] - by_lang["nl"]["f1"])
         rows.append(Row(f"|F1 en - F1 nl|, {name}", "<= 0.05", gap, gap <= 0.05))
+    rows += _independent_rows(result, ("non-dp", f"{private}-from-{PUBLIC_SEED}"))
     return rows + _baseline_rows(result.metrics["keyword-baseline"][TEST], models["DP"])
+
+
+def _independent_rows(result: CentralizedResult, names: Sequence[str]) -> list[Row]:
+    """F1 and ROC-AUC on the conversations other writers wrote by hand (no target: comparison)."""
+    rows = []
+    for name in names:
+        metrics = result.metrics[name][INDEPENDENT]
+        size = metrics["dataset"]["conversations"]
+        for key, label in (("f1", "F1"), ("roc_auc", "ROC-AUC")):
+            value = metrics["conversation"][key]
+            rows.append(Row(f"{label} {name}, other writers ({size} chats)", "(comparison)", value,
+                            True))  # fmt: skip
+    return rows
 
 
 def _flag_all_f1(metrics: dict[str, Any]) -> float:

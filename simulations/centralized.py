@@ -2,7 +2,8 @@
 
 Constraints: training data uses only the training part of the phrase inventory; the test sets
 are generated with other seeds, one with the training phrasing (memorization) and one with the
-held-out phrasing (generalization, the figure that counts). Thresholds come from each model's
+held-out phrasing (generalization, the figure that counts); a third set holds conversations
+written by hand by other writers (`simulations.independent`). Thresholds come from each model's
 validation split of the training data; nothing is tuned on a test set. Besides DP from fresh
 weights, the experiment trains what a coordinator can ship before any platform data is used: a
 seed model trained without DP on its own public synthetic corpus (another seed, training
@@ -25,6 +26,7 @@ from model.detector import Detector
 from model.training import TrainingConfig
 from privacy.dp_sgd import DPConfig
 from simulations.baseline import KeywordBaseline
+from simulations.independent import independent_conversations
 from simulations.synth import generate_conversations
 
 PLATFORMS = ("social", "gaming", "metaverse")
@@ -32,6 +34,7 @@ PLATFORMS = ("social", "gaming", "metaverse")
 # 0.553 at the from-scratch 3e-3 / 128 and at 3e-4 / 512)
 FINE_TUNE_LEARNING_RATE, FINE_TUNE_BATCH_SIZE = 1e-3, 256
 PUBLIC_SEED = "public-seed"
+INDEPENDENT = "independent-writers"
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,7 @@ def run_centralized(settings: CentralizedSettings) -> CentralizedResult:
     test_sets = {
         "heldout-phrasing": corpus(settings.test_conversations, settings.seed + 1, "heldout"),
         "training-phrasing": corpus(settings.test_conversations, settings.seed + 2, "train"),
+        INDEPENDENT: independent_conversations(),
     }
     models = _train_all(train, settings)
     baseline = KeywordBaseline().fit(train)

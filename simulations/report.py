@@ -20,7 +20,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from model.detector import save_detector
-from simulations.centralized import CentralizedResult
+from simulations.centralized import INDEPENDENT, CentralizedResult
 
 HEADLINE = ("f1", "f05", "precision", "recall", "roc_auc", "pr_auc", "recall_at_fpr")
 TEST = "heldout-phrasing"
@@ -106,7 +106,9 @@ def _markdown(result: CentralizedResult, plots: list[str]) -> str:
         "# LureWatch centralized run\n",
         "Synthetic corpus; thresholds chosen on each model's validation split of the training "
         "data, scored with a share of its features dropped (the threshold stress in each model "
-        f"card). The test set that counts is `{TEST}`: phrasing never seen in training.\n",
+        f"card). The test set that counts is `{TEST}`: phrasing never seen in training. "
+        f"`{INDEPENDENT}` holds conversations written by hand by other writers, never used for "
+        "any setting; it is small, so its figures are rough.\n",
         "## Conversation-level quality\n",
         _table(quality),
         f"\n## False-positive rate per scenario ({TEST}, negatives only)\n",
