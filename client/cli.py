@@ -11,7 +11,6 @@ from typing import Any
 
 from client.jobs import evaluate_file, score_file, train_file
 from client.local_training import TrainSettings
-from model.detector import load_detector
 from model.network import NetworkConfig
 from model.text.hashing import HashingConfig
 from model.training import TrainingConfig
@@ -62,10 +61,6 @@ def _parser() -> argparse.ArgumentParser:
 
 def _settings(args: argparse.Namespace) -> TrainSettings:
     dp = None if args.no_dp else DPConfig(args.epsilon, args.delta, args.max_grad_norm)
-    network, hashing = NetworkConfig(buckets=args.buckets), HashingConfig(buckets=args.buckets)
-    if args.init is not None:
-        start = load_detector(args.init)
-        network, hashing = start.net.config, start.hashing
     return TrainSettings(
         training=TrainingConfig(
             epochs=args.epochs,
@@ -73,8 +68,8 @@ def _settings(args: argparse.Namespace) -> TrainSettings:
             learning_rate=args.learning_rate,
             seed=args.seed,
         ),
-        network=network,
-        hashing=hashing,
+        network=NetworkConfig(buckets=args.buckets),
+        hashing=HashingConfig(buckets=args.buckets),
         dp=dp,
         threshold=args.threshold,
         threshold_stress=args.threshold_stress,

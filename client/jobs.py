@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -40,10 +41,13 @@ def train_file(
 ) -> dict[str, Any]:
     """Train on a labelled file and write the model directory; return the model card.
 
-    `start` is a model directory to continue from; the card records its hash and privacy.
+    `start` is a model directory to continue from: its network sizes and hashing replace the
+    settings' (a fine-tuned model keeps its start's shape); the card records its hash and privacy.
     """
     conversations = read_all(data, require_label=True)
     initial = None if start is None else load_detector(start)
+    if initial is not None:
+        settings = replace(settings, network=initial.net.config, hashing=initial.hashing)
     result = train_local(conversations, settings, initial)
     card = {
         "model": "LureWatch conversation risk network",
