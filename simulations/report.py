@@ -136,7 +136,7 @@ def _plot_losses(result: CentralizedResult, out: Path) -> Path:
 def _plot_hard_negatives(result: CentralizedResult, out: Path) -> Path:
     names = list(result.metrics)
     kinds = sorted(result.metrics[names[0]][TEST]["false_positive_rate_by_kind"])
-    fig, ax = plt.subplots(figsize=(9, 4))
+    fig, ax = plt.subplots(figsize=(11, 4))
     width = 0.8 / len(names)
     for i, name in enumerate(names):
         rates = [
@@ -145,7 +145,7 @@ def _plot_hard_negatives(result: CentralizedResult, out: Path) -> Path:
         ax.bar(np.arange(len(kinds)) + i * width, rates, width, label=name)
     ax.set_xticks(np.arange(len(kinds)) + 0.4 - width / 2, kinds, rotation=35, ha="right")
     ax.set(ylabel="false-positive rate", title=f"False positives per scenario ({TEST})")
-    ax.legend()
+    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize="small")
     return _save(fig, out / "false-positives-by-scenario.png")
 
 
@@ -159,7 +159,7 @@ def _plot_skepticism(result: CentralizedResult, out: Path) -> Path:
         ylabel="F_latency",
         title=f"Early warning ({TEST})",
     )
-    ax.legend()
+    ax.legend(fontsize="small")
     return _save(fig, out / "early-warning-skepticism.png")
 
 
