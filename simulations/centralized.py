@@ -121,7 +121,9 @@ def _train_all(train: list[Conversation], settings: CentralizedSettings) -> dict
         batch_size=FINE_TUNE_BATCH_SIZE,
     )
     seed = models[PUBLIC_SEED].detector
-    models[f"{private}-from-{PUBLIC_SEED}"] = _train(train, tuning, dp, settings.progress, seed)
+    tuned = _train(train, tuning, dp, settings.progress, seed)
+    tuned.card["initialized_from"] = {"model": PUBLIC_SEED, **models[PUBLIC_SEED].card["data"]}
+    models[f"{private}-from-{PUBLIC_SEED}"] = tuned
     return models
 
 
