@@ -45,14 +45,16 @@ def train_file(
     settings' (a fine-tuned model keeps its start's shape); the card records its hash and privacy.
     """
     conversations = read_all(data, require_label=True)
-    initial = None if start is None else load_detector(start)
-    if initial is not None:
+    initial, origin = None, {}
+    if start is not None:
+        initial = load_detector(start)  # refuses weights that do not match their card
         settings = replace(settings, network=initial.net.config, hashing=initial.hashing)
+        origin = {"initialized_from": _origin(read_card(start))}
     result = train_local(conversations, settings, initial)
     card = {
         "model": "LureWatch conversation risk network",
         "trained_on": data.name,
-        **({} if start is None else {"initialized_from": _origin(start)}),
+        **origin,
         **result.card,
         "epoch_losses": result.epoch_losses,
         "network": result.detector.net.config.to_json(),
@@ -64,9 +66,8 @@ def train_file(
     return card
 
 
-def _origin(start: Path) -> dict[str, Any]:
-    """What a fine-tuned model's card says about the model it started from."""
-    card = read_card(start)
+def _origin(card: dict[str, Any]) -> dict[str, Any]:
+    """What a fine-tuned model's card says about the model it started from (given its card)."""
     return {key: card.get(key) for key in ("weights_sha256", "trained_on", "privacy")}
 
 

@@ -10,21 +10,9 @@ from test_synth_content import offending
 
 from model.data.jsonl import read_all
 from simulations.independent import INDEPENDENT_DIR, independent_conversations
+from simulations.synth.negatives import SCENARIOS
 
-HARD_NEGATIVES = {
-    f"hard-negative-{kind}"
-    for kind in (
-        "teens",
-        "parent",
-        "coach",
-        "gaming",
-        "adults",
-        "helpline",
-        "sibling",
-        "support",
-        "banter",
-    )
-}
+HARD_NEGATIVES = {f"hard-negative-{scenario}" for scenario in SCENARIOS}
 
 
 def test_every_writer_file_holds_both_labels_and_every_scenario() -> None:
