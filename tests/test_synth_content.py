@@ -14,7 +14,7 @@ import pytest
 
 from simulations.synth import generate_conversations
 from simulations.synth.coding import HOMOGLYPHS, LEET, ZERO_WIDTH
-from simulations.synth.library import LANGUAGES, PLATFORMS, bank_texts, slot_values
+from simulations.synth.library import LANGUAGES, PLATFORMS, bank_texts, slot_values, writer_banks
 
 # SHA-256 prefixes of the blocked words (clinical, mild EN/NL words), so that the repository
 # itself never spells them out; a word is blocked when its hash prefix is in this set.
@@ -69,7 +69,7 @@ def test_a_large_coded_sample_in_both_languages_holds_no_blocked_word(phrasing: 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_no_template_or_slot_value_holds_a_blocked_word(lang: str) -> None:
-    for name, texts in bank_texts(lang).items():
+    for name, texts in [*bank_texts(lang).items(), *writer_banks(lang).items()]:
         for text in texts:
             assert not offending(text), (name, text)
     for platform in PLATFORMS:

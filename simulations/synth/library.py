@@ -31,11 +31,13 @@ from simulations.synth.bank import (
     SLOT_HELDOUT_SHARE,
     Template,
     compile_bank,
+    compile_template,
     dev_items,
     heldout_items,
     select,
     select_values,
 )
+from simulations.synth.writers import load_writer_lines
 
 LANGUAGES = ("en", "nl")
 PLATFORMS = ("social", "gaming", "metaverse")
@@ -106,14 +108,38 @@ def slot_values(lang: str, platform: str) -> dict[str, Sequence[str]]:
 
 @cache
 def compiled(lang: str) -> dict[str, tuple[Template, ...]]:
-    """Return every bank of `lang` compiled, with its held-out templates marked.
+    """Return every bank of `lang` compiled, with its held-out templates marked, and the
+    writers' lines of each bank appended as training-only templates.
 
     Example:
         >>> any(t.heldout for t in compiled("en")["sign/secrecy"])
         True
     """
     texts = bank_texts(lang)
-    return {name: compile_bank(name, items, is_split(name)) for name, items in texts.items()}
+    extra = writer_banks(lang)
+    unknown = sorted(extra.keys() - texts.keys())
+    if unknown:
+        raise ValueError(f"Writers' lines name unknown banks: {', '.join(unknown)}.")
+    return {
+        name: compile_bank(name, items, is_split(name))
+        + tuple(compile_template(name, t, False) for t in extra.get(name, ()) if t not in items)
+        for name, items in texts.items()
+    }
+
+
+@cache
+def writer_banks(lang: str) -> dict[str, tuple[str, ...]]:
+    """Return the writers' training-only lines of `lang` by bank name (see `writers.py`).
+
+    Example:
+        >>> all(is_split(bank) for bank in writer_banks("en"))
+        True
+    """
+    slots = {
+        code: frozenset(name for p in PLATFORMS for name in slot_values(code, p))
+        for code in LANGUAGES
+    }
+    return load_writer_lines(slots).get(lang, {})
 
 
 def _split_values(choose: Callable[[Sequence[str]], frozenset[str]]) -> frozenset[str]:
