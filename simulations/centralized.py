@@ -1,13 +1,15 @@
 """The centralized experiment: DP and non-DP detectors and the keyword baseline, on one corpus.
 
-Constraints: training data uses only the training part of the phrase inventory; the test sets
-are generated with other seeds, one with the training phrasing (memorization) and one with the
-held-out phrasing (generalization, the figure that counts); a third set holds conversations
-written by hand by other writers (`simulations.independent`). Thresholds come from each model's
-validation split of the training data; nothing is tuned on a test set. Besides DP from fresh
-weights, the experiment trains what a coordinator can ship before any platform data is used: a
-seed model trained without DP on its own public synthetic corpus (another seed, training
-phrasing only), which a platform then fine-tunes with DP on its data.
+Constraints: training data uses only the training part of the phrase inventory, plus the
+hand-written training chats (public data, so every training corpus holds them, the public
+seed's too); the test sets are generated with other seeds, one with the training phrasing
+(memorization) and one with the held-out phrasing (generalization, the figure that counts); a
+third set holds conversations written by hand by other writers (`simulations.handwritten`, its
+test set). Thresholds come from each model's validation split of the training data; nothing is
+tuned on a test set. Besides DP from fresh weights, the experiment trains what a coordinator can
+ship before any platform data is used: a seed model trained without DP on its own public
+synthetic corpus (another seed, training phrasing only), which a platform then fine-tunes with
+DP on its data.
 
 Example:
     >>> result = run_centralized(CentralizedSettings(train_conversations=600))  # doctest: +SKIP
@@ -26,7 +28,7 @@ from model.detector import Detector
 from model.training import TrainingConfig
 from privacy.dp_sgd import DPConfig
 from simulations.baseline import KeywordBaseline
-from simulations.independent import independent_conversations
+from simulations.handwritten import handwritten_conversations
 from simulations.synth import generate_conversations
 
 PLATFORMS = ("social", "gaming", "metaverse")
@@ -80,11 +82,13 @@ def corpus(count: int, seed: int, phrasing: str) -> list[Conversation]:
 
 def run_centralized(settings: CentralizedSettings) -> CentralizedResult:
     """Generate, train (non-DP, DP), fit the baseline, evaluate all on both test sets."""
-    train = corpus(settings.train_conversations, settings.seed, "train")
+    train = corpus(
+        settings.train_conversations, settings.seed, "train"
+    ) + handwritten_conversations("train")
     test_sets = {
         "heldout-phrasing": corpus(settings.test_conversations, settings.seed + 1, "heldout"),
         "training-phrasing": corpus(settings.test_conversations, settings.seed + 2, "train"),
-        INDEPENDENT: independent_conversations(),
+        INDEPENDENT: handwritten_conversations("test"),
     }
     models = _train_all(train, settings)
     baseline = KeywordBaseline().fit(train)
@@ -109,7 +113,7 @@ def _train_all(train: list[Conversation], settings: CentralizedSettings) -> dict
     dp = DPConfig(settings.epsilon, settings.delta)
     private = f"dp-eps{settings.epsilon:g}"
     size = settings.public_conversations or settings.train_conversations
-    public = corpus(size, settings.seed + 3, "train")
+    public = corpus(size, settings.seed + 3, "train") + handwritten_conversations("train")
     models = {
         "non-dp": _train(train, settings.training, None, settings.progress),
         private: _train(train, settings.training, dp, settings.progress),

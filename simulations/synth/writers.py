@@ -1,6 +1,6 @@
 """Training-only lines written by other writers, merged into the generator's banks.
 
-Constraints: the files under `simulations/data/writers/` hold one JSON object per line,
+Constraints: the files under `simulations/data/handwritten/lines/` hold one JSON object per line,
 `{"lang", "bank", "text"}`: one chat message of a sign, mirror or hard-negative look-alike bank,
 written from the public warning-sign taxonomy by writers who did not read the phrase banks, the
 held-out templates or the evaluation sets. The lines may use `{slot}` holes (filled from the
@@ -10,7 +10,7 @@ what the detector learns from without touching what it is measured on.
 
 Example:
     >>> WRITERS_DIR.name, WRITER_BANK_PREFIXES
-    ('writers', ('sign/', 'mirror/', 'neg/'))
+    ('lines', ('sign/', 'mirror/', 'neg/'))
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from pathlib import Path
 
 from model.data.errors import DataFormatError, type_name
 
-WRITERS_DIR = Path(__file__).resolve().parents[1] / "data" / "writers"
+WRITERS_DIR = Path(__file__).resolve().parents[1] / "data" / "handwritten" / "lines"
 WRITER_BANK_PREFIXES = ("sign/", "mirror/", "neg/")
 _FORBIDDEN = re.compile(r"[\[\]|@]|^[>!]")
 _SLOT = re.compile(r"\{(\w+)\}")
