@@ -46,6 +46,12 @@ def _parser() -> argparse.ArgumentParser:
         default=TrainSettings.threshold_stress,
         help="share of validation features dropped when choosing the threshold (0 = none)",
     )
+    train.add_argument(
+        "--warmup",
+        type=int,
+        default=TrainSettings.warmup,
+        help="messages a conversation needs before it gets a risk above 0 (1 = from the first)",
+    )
     train.add_argument("--seed", type=int, default=0)
     train.add_argument("--quiet", action="store_true", help="no progress bar")
     score = commands.add_parser("score", help="score conversations (JSONL or PAN-2012 XML)")
@@ -73,6 +79,7 @@ def _settings(args: argparse.Namespace) -> TrainSettings:
         dp=dp,
         threshold=args.threshold,
         threshold_stress=args.threshold_stress,
+        warmup=args.warmup,
         progress=not args.quiet,
     )
 

@@ -32,7 +32,7 @@ import torch
 from tqdm import tqdm
 
 from model.data.conversation import Conversation
-from model.detector import Detector
+from model.detector import WARMUP_MESSAGES, Detector
 from model.evaluation import best_threshold, classification_metrics
 from model.network import NetworkConfig
 from model.scoring import conversation_risk
@@ -53,9 +53,12 @@ class TrainSettings:
     validation_share: float = 0.15
     threshold: float | None = None
     threshold_stress: float = 0.8
+    warmup: int = WARMUP_MESSAGES
     progress: bool = True
 
     def __post_init__(self) -> None:
+        if self.warmup < 1:
+            raise ValueError("The warm-up should be at least 1 message.")
         if not 0 <= self.threshold_stress < 1:
             raise ValueError("The threshold stress should be in [0, 1).")
         if not 0 < self.validation_share < 1 and self.threshold is None:
@@ -101,6 +104,7 @@ def train_local(
     share = settings.validation_share if settings.threshold is None else 0.0
     train, validation = split_train_validation(conversations, share, cfg.seed)
     detector = _initial_detector(settings, start)
+    detector.warmup = settings.warmup
     dataset = WindowDataset(
         detector.encode(train),
         [c.label or 0 for c in train],

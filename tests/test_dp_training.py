@@ -6,7 +6,7 @@ import pytest
 from opacus.accountants import RDPAccountant
 from toy_data import small_settings, toy_conversations
 
-from client.local_training import split_train_validation, train_local
+from client.local_training import TrainSettings, split_train_validation, train_local
 from model.data.conversation import Conversation
 from model.training import TrainingConfig
 from privacy.dp_sgd import DPConfig, calibrate_noise
@@ -77,9 +77,11 @@ def test_split_is_stratified_and_deterministic() -> None:
     ]
 
 
-def test_threshold_stress_is_validated() -> None:
+def test_threshold_stress_and_warm_up_are_validated() -> None:
     with pytest.raises(ValueError, match="threshold stress"):
         small_settings(threshold_stress=1.0)
+    with pytest.raises(ValueError, match="warm-up should be at least 1"):
+        TrainSettings(warmup=0)
 
 
 def test_a_stressed_threshold_is_less_confident_than_the_plain_one() -> None:

@@ -17,9 +17,11 @@ from model.text.hashing import HashingConfig
 WORDS = ["hi", "home", "alone", "snap", "ok", "14", "robux", "🤫", "lol", "mom", ""]
 
 
-def _detector(window: int = 5) -> Detector:
+def _detector(window: int = 5, warmup: int = 1) -> Detector:
     network = NetworkConfig(buckets=512, dim=8, hidden=8, window=window, authors=2)
-    return Detector.new(network, HashingConfig(buckets=512), seed=3)
+    detector = Detector.new(network, HashingConfig(buckets=512), seed=3)
+    detector.warmup = warmup
+    return detector
 
 
 def _conversations(seed: int, count: int = 8) -> list[Conversation]:
@@ -48,9 +50,9 @@ def _interleaved(conversations: list[Conversation], seed: int) -> list[tuple[str
     return events
 
 
-@pytest.mark.parametrize("seed", [0, 1, 2])
-def test_streaming_equals_batch_scores(seed: int) -> None:
-    detector, conversations = _detector(), _conversations(seed)
+@pytest.mark.parametrize(("seed", "warmup"), [(0, 1), (1, 1), (2, 4)])
+def test_streaming_equals_batch_scores(seed: int, warmup: int) -> None:
+    detector, conversations = _detector(warmup=warmup), _conversations(seed)
     batch = {
         c.id: s for c, s in zip(conversations, detector.message_scores(conversations), strict=True)
     }
@@ -64,6 +66,21 @@ def test_streaming_equals_batch_scores(seed: int) -> None:
         assert np.asarray(streamed[conversation_id]) == pytest.approx(scores, abs=1e-5)
 
 
+def test_the_warm_up_zeroes_exactly_the_risks_before_its_message() -> None:
+    conversations = _conversations(4, count=12)
+    plain = _detector(warmup=1).message_scores(conversations)
+    warm = _detector(warmup=6).message_scores(conversations)
+    for before, after in zip(plain, warm, strict=True):
+        assert not after[:5].any()
+        assert after[5:] == pytest.approx(before[5:])
+        assert before[:5].all()
+
+
+def test_a_warm_up_below_one_message_is_refused() -> None:
+    with pytest.raises(ValueError, match="warm-up should be at least 1"):
+        Detector(_detector().net, HashingConfig(buckets=512), warmup=0)
+
+
 def test_streaming_state_keeps_only_the_window() -> None:
     detector = _detector(window=5)
     scorer = detector.streaming()
@@ -74,10 +91,10 @@ def test_streaming_state_keeps_only_the_window() -> None:
 
 def test_saved_detector_scores_the_same(tmp_path: Path) -> None:
     detector, conversations = _detector(), _conversations(5)
-    detector.threshold, detector.skepticism = 0.42, 2
+    detector.threshold, detector.skepticism, detector.warmup = 0.42, 2, 3
     save_detector(tmp_path, detector, {"note": "test"})
     loaded = load_detector(tmp_path)
-    assert (loaded.threshold, loaded.skepticism) == (0.42, 2)
+    assert (loaded.threshold, loaded.skepticism, loaded.warmup) == (0.42, 2, 3)
     for a, b in zip(
         detector.message_scores(conversations), loaded.message_scores(conversations), strict=True
     ):

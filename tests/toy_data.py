@@ -15,7 +15,7 @@ def small_settings(**kwargs: Any) -> TrainSettings:
     """Settings with a tiny network, so tests train in seconds."""
     network = NetworkConfig(buckets=256, dim=4, hidden=4, window=10)
     return TrainSettings(
-        network=network, hashing=HashingConfig(buckets=256), progress=False, **kwargs
+        network=network, hashing=HashingConfig(buckets=256), warmup=1, progress=False, **kwargs
     )
 
 
