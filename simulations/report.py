@@ -104,9 +104,11 @@ def _markdown(result: CentralizedResult, plots: list[str]) -> str:
     ]
     sections = [
         "# LureWatch centralized run\n",
-        "Synthetic corpus; thresholds chosen on each model's validation split of the training "
-        "data, scored with a share of its features dropped (the threshold stress in each model "
-        f"card). The test set that counts is `{TEST}`: phrasing never seen in training. "
+        "Training data: the synthetic corpus (its training phrasing, widened by other writers' "
+        "lines) and the chats hand-written for training by other writers; thresholds chosen on "
+        "each model's validation split of the training data, scored with a share of its "
+        "features dropped (the threshold stress in each model card). "
+        f"The test set that counts is `{TEST}`: phrasing never seen in training. "
         f"`{INDEPENDENT}` holds conversations written by hand by other writers, never used for "
         "any setting; it is small, so its figures are rough.\n",
         "## Conversation-level quality\n",
