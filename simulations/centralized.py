@@ -82,15 +82,14 @@ def corpus(count: int, seed: int, phrasing: str) -> list[Conversation]:
 
 def run_centralized(settings: CentralizedSettings) -> CentralizedResult:
     """Generate, train (non-DP, DP), fit the baseline, evaluate all on both test sets."""
-    train = corpus(
-        settings.train_conversations, settings.seed, "train"
-    ) + handwritten_conversations("train")
+    written = handwritten_conversations("train")
+    train = corpus(settings.train_conversations, settings.seed, "train") + written
     test_sets = {
         "heldout-phrasing": corpus(settings.test_conversations, settings.seed + 1, "heldout"),
         "training-phrasing": corpus(settings.test_conversations, settings.seed + 2, "train"),
         INDEPENDENT: handwritten_conversations("test"),
     }
-    models = _train_all(train, settings)
+    models = _train_all(train, written, settings)
     baseline = KeywordBaseline().fit(train)
     scorers: dict[str, Any] = {name: result.detector for name, result in models.items()}
     scorers["keyword-baseline"] = baseline
@@ -108,12 +107,15 @@ def run_centralized(settings: CentralizedSettings) -> CentralizedResult:
     return CentralizedResult(models, baseline, scored, metrics, test_sets)
 
 
-def _train_all(train: list[Conversation], settings: CentralizedSettings) -> dict[str, TrainResult]:
-    """Non-DP and DP from fresh weights, the public seed model, and its DP fine-tuning."""
+def _train_all(
+    train: list[Conversation], written: list[Conversation], settings: CentralizedSettings
+) -> dict[str, TrainResult]:
+    """Non-DP and DP from fresh weights, the public seed model (its own synthetic corpus plus
+    the hand-written chats `written`), and its DP fine-tuning."""
     dp = DPConfig(settings.epsilon, settings.delta)
     private = f"dp-eps{settings.epsilon:g}"
     size = settings.public_conversations or settings.train_conversations
-    public = corpus(size, settings.seed + 3, "train") + handwritten_conversations("train")
+    public = corpus(size, settings.seed + 3, "train") + written
     models = {
         "non-dp": _train(train, settings.training, None, settings.progress),
         private: _train(train, settings.training, dp, settings.progress),

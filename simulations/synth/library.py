@@ -127,7 +127,6 @@ def compiled(lang: str) -> dict[str, tuple[Template, ...]]:
     }
 
 
-@cache
 def writer_banks(lang: str) -> dict[str, tuple[str, ...]]:
     """Return the writers' training-only lines of `lang` by bank name (see `writers.py`).
 
@@ -135,11 +134,17 @@ def writer_banks(lang: str) -> dict[str, tuple[str, ...]]:
         >>> all(is_split(bank) for bank in writer_banks("en"))
         True
     """
+    return _writer_lines().get(lang, {})
+
+
+@cache
+def _writer_lines() -> dict[str, dict[str, tuple[str, ...]]]:
+    """Every writers' line of every language, read and validated once per process."""
     slots = {
         code: frozenset(name for p in PLATFORMS for name in slot_values(code, p))
         for code in LANGUAGES
     }
-    return load_writer_lines(slots).get(lang, {})
+    return load_writer_lines(slots)
 
 
 def _split_values(choose: Callable[[Sequence[str]], frozenset[str]]) -> frozenset[str]:
